@@ -1,0 +1,12 @@
+export * from './generated/ast.js';
+export { KtoLanguageMetaData } from './generated/module.js';
+export * from './kto-module.js';
+export * from './diagnostics.js';
+export * from './builtins.js';
+export * from './workspace.js';
+export * from './semantics/domains.js';
+export * from './semantics/evaluate.js';
+export * from './semantics/flow.js';
+export * from './semantics/types.js';
+export { languageName } from './checks/translation-checks.js';
+export { resolveImportUri, importTarget, importClosure } from './scoping/imports.js';
