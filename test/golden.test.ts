@@ -39,7 +39,8 @@ const caseFolders = readdirSync(CASES).filter(f => statSync(join(CASES, f)).isDi
 
 describe('diagnostic cases', () => {
     test('every catalogued diagnostic has a case folder', () => {
-        const missing = Object.keys(DIAGNOSTICS).filter(code => !caseFolders.includes(code));
+        // internal-error cannot be caused by a survey; packages/language/test/validator.test.ts covers it.
+        const missing = Object.keys(DIAGNOSTICS).filter(code => code !== 'internal-error' && !caseFolders.includes(code));
         expect(missing).toEqual([]);
     });
 

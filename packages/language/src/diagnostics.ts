@@ -238,6 +238,11 @@ export const DIAGNOSTICS = {
         explanation: 'Nothing from the imported file is referenced here.',
         fix: 'Remove the import.'
     },
+    'internal-error': {
+        severity: 'error', title: 'kto could not finish checking this file',
+        explanation: 'A check stopped on something kto did not expect. This is a bug in kto, not in the survey; the other checks still ran.',
+        fix: 'Please report it with the file that causes it. Until it is fixed, the checks named in the message may have missed problems.'
+    },
     'unused-scale': {
         severity: 'warning', title: 'A scale nothing uses',
         explanation: 'The scale is declared in a survey but no item answers on it.',

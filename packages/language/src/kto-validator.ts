@@ -9,6 +9,7 @@ import { checkRouting, createReasoner } from './checks/routing-checks.js';
 import { checkStructure } from './checks/structure-checks.js';
 import { checkTranslations } from './checks/translation-checks.js';
 import { checkTypes, createTypeChecker } from './checks/type-checks.js';
+import type { TypeChecker } from './semantics/types.js';
 
 /**
  * The checker runs once per file over the whole file, like a compiler pass, because most kto
@@ -22,13 +23,25 @@ export class KtoValidator {
         if (!document || isBuiltinUri(document.uri)) return;
         const ctx = new CheckContext(document, this.services.shared.workspace.LangiumDocuments, accept);
         const types = createTypeChecker(ctx);
-        checkStructure(ctx);
-        checkImports(ctx);
-        checkTypes(ctx, types);
-        checkRouting(ctx);
-        checkIndicators(ctx, types, ctx.isSurvey ? createReasoner(ctx) : undefined);
-        checkTranslations(ctx);
+        for (const [family, check] of this.families) {
+            // One failing family must not hide what the others find, nor end in a stack trace.
+            try {
+                check(ctx, types);
+            } catch (error) {
+                ctx.report('internal-error', `kto could not finish the ${family} checks on this file (${(error as Error).message}). This is a bug in kto; please report it.`, root);
+            }
+        }
     }
+
+    /** The families of checks, in the order they run. */
+    readonly families: Array<[string, (ctx: CheckContext, types: TypeChecker) => void]> = [
+        ['name and structure', ctx => checkStructure(ctx)],
+        ['import', ctx => checkImports(ctx)],
+        ['type', (ctx, types) => checkTypes(ctx, types)],
+        ['routing', ctx => checkRouting(ctx)],
+        ['indicator', (ctx, types) => checkIndicators(ctx, types, ctx.isSurvey ? createReasoner(ctx) : undefined)],
+        ['translation', ctx => checkTranslations(ctx)]
+    ];
 }
 
 export function registerValidationChecks(services: KtoServices): void {

@@ -17,7 +17,8 @@ export function checkRouting(ctx: CheckContext): void {
     checkDerivedCycles(ctx);
     if (!ctx.isSurvey) return;
     const reasoner = createReasoner(ctx);
-    checkReachability(ctx, reasoner);
+    // In a half-typed file the routing is not what the author means yet; reasoning about it only adds noise.
+    if (!hasSyntaxErrors(ctx)) checkReachability(ctx, reasoner);
     for (const entry of ctx.flow.entries) {
         const condition = isIfBlock(entry.node) || isEndStatement(entry.node) ? entry.node.condition : undefined;
         if (condition) checkReads(ctx, reasoner, condition, entry);
@@ -25,6 +26,11 @@ export function checkRouting(ctx: CheckContext): void {
     for (const node of AstUtils.streamAllContents(ctx.root)) {
         if (isDerived(node) && node.expr && AstUtils.getDocument(node) === ctx.document) checkDerivedReads(ctx, node);
     }
+}
+
+export function hasSyntaxErrors(ctx: CheckContext): boolean {
+    const result = ctx.document.parseResult;
+    return result.lexerErrors.length > 0 || result.parserErrors.length > 0;
 }
 
 /** What the reasoner may assume about a variable: its domain, and whether it can be unanswered. */

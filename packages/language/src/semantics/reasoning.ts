@@ -68,10 +68,14 @@ export class DomainReasoner {
     private collect(formulas: readonly Formula[]): Map<string, VariableInfo> | undefined {
         const variables = new Map<string, VariableInfo>();
         const visitedDerived = new Set<unknown>();
+        let complete = true;
         const visitExpr = (expr: Expr): void => {
             for (const node of [expr, ...AstUtils.streamAllContents(expr)]) {
+                if (isBinaryExpr(node) && (!node.left || !node.right)) complete = false;
                 if (!isRef(node)) continue;
                 const target = node.target.ref;
+                // An unknown name (already an error) could be anything: claim nothing about this condition.
+                if (!target || (node.member && !node.member.ref)) complete = false;
                 if (isDerived(target)) {
                     if (!visitedDerived.has(target) && target.expr) {
                         visitedDerived.add(target);
@@ -97,7 +101,7 @@ export class DomainReasoner {
             else f.parts.forEach(visit);
         };
         formulas.forEach(visit);
-        return variables;
+        return complete ? variables : undefined;
     }
 }
 
