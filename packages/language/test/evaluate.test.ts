@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createKtoServices, Evaluator, isIfBlock, KtoWorkspace, type Expr, type KtoFile, type Value } from '@kto/language';
+import { createKtoServices, Evaluator, isDerived, isIfBlock, KtoWorkspace, lowerExpression, type KtoFile, type Value } from '@kto/language';
 import { URI } from 'langium';
 import { SCALES } from './helpers.js';
 
@@ -15,7 +15,8 @@ async function evaluate(condition: string, answers: Record<string, Value>): Prom
     expect(errors, 'the condition checks').toEqual([]);
     const root = workspace.documents[0].parseResult.value as KtoFile;
     const ifBlock = root.declarations.find(isIfBlock)!;
-    return new Evaluator({ get: key => answers[key] }).evaluate(ifBlock.condition as Expr);
+    const derived = new Map(root.declarations.filter(isDerived).map(d => [d.name, lowerExpression(d.expr)]));
+    return new Evaluator({ answer: name => answers[name], derived: name => derived.get(name) }).evaluate(lowerExpression(ifBlock.condition));
 }
 
 describe('expression semantics', () => {

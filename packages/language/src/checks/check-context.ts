@@ -1,9 +1,9 @@
 import { AstUtils, type AstNode, type LangiumDocument, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import type { Include, KtoFile, LanguagesSetting } from '../generated/ast.js';
-import { isLanguagesSetting } from '../generated/ast.js';
+import { isDerived, isGrid, isLanguagesSetting, isQuestion, isSampleVariable } from '../generated/ast.js';
 import { report, type DiagnosticCode } from '../diagnostics.js';
 import { buildFlow, type FlowEntry, type SurveyFlow } from '../semantics/flow.js';
-import { importTarget } from '../scoping/imports.js';
+import { importClosure, importTarget } from '../scoping/imports.js';
 
 /**
  * What every family of checks works with for one document. Reports always land in the checked
@@ -13,6 +13,7 @@ import { importTarget } from '../scoping/imports.js';
 export class CheckContext {
     readonly root: KtoFile;
     private flowCache?: SurveyFlow;
+    private variablesCache?: Map<string, AstNode>;
 
     constructor(
         readonly document: LangiumDocument,
@@ -35,6 +36,19 @@ export class CheckContext {
     /** Declared languages, the default first (`nl` when none are declared). */
     get languages(): string[] {
         return declaredLanguages(this.root) ?? ['nl'];
+    }
+
+    /** A question, grid, derived value or sample variable by name, in this file or what it imports. */
+    variable(name: string): AstNode | undefined {
+        if (!this.variablesCache) {
+            this.variablesCache = new Map();
+            for (const doc of importClosure(this.document, this.documents).reverse()) {
+                for (const node of AstUtils.streamAllContents(doc.parseResult.value)) {
+                    if (isQuestion(node) || isGrid(node) || isDerived(node) || isSampleVariable(node)) this.variablesCache.set(node.name, node);
+                }
+            }
+        }
+        return this.variablesCache.get(name);
     }
 
     entryOf(node: AstNode): FlowEntry | undefined {

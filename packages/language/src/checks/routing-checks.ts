@@ -3,7 +3,9 @@ import {
     isBlock, isCall, isDerived, isEndStatement, isGrid, isIfBlock, isQuestion, isRef, isSampleVariable,
     type Derived, type Expr, type IfBlock, type KtoFile, type Ref
 } from '../generated/ast.js';
-import { variableKey } from '../semantics/evaluate.js';
+import { variableKey } from '../semantics/variables.js';
+import { lowerExpression } from '../semantics/lower-expression.js';
+import type { Expression } from '../semantics/ir.js';
 import { holds, isAskedItem, pathOf, type FlowEntry, type Formula } from '../semantics/flow.js';
 import { DomainReasoner, type VariableFacts } from '../semantics/reasoning.js';
 import { domainOfReferable } from '../semantics/domains.js';
@@ -35,11 +37,27 @@ export function hasSyntaxErrors(ctx: CheckContext): boolean {
 
 /** What the reasoner may assume about a variable: its domain, and whether it can be unanswered. */
 export function createReasoner(ctx: CheckContext): DomainReasoner {
-    return new DomainReasoner((ref: Ref): VariableFacts => {
-        const target = ref.target.ref;
-        const domain = domainOfReferable(target, ref.member?.ref);
-        if (isSampleVariable(target)) return { domain, mayBeUnanswered: false };
-        return { domain, mayBeUnanswered: target ? mayBeUnanswered(ctx, target) : true };
+    const derived = new Map<string, Expression | undefined>();
+    return new DomainReasoner({
+        facts(name: string): VariableFacts {
+            const target = ctx.variable(name.split('.')[0]);
+            const domain = domainOfReferable(target as never);
+            if (isSampleVariable(target)) return { domain, mayBeUnanswered: false };
+            return { domain, mayBeUnanswered: target ? mayBeUnanswered(ctx, target) : true };
+        },
+        derived(name: string): Expression | undefined {
+            if (!derived.has(name)) {
+                const node = ctx.variable(name);
+                let lowered: Expression | undefined;
+                try {
+                    lowered = isDerived(node) ? lowerExpression(node.expr) : undefined;
+                } catch {
+                    lowered = undefined;
+                }
+                derived.set(name, lowered);
+            }
+            return derived.get(name);
+        }
     });
 }
 

@@ -1,13 +1,9 @@
-import {
-    isBinaryExpr, isBooleanLiteral, isCall, isConditionalExpr, isDerived, isGrid, isInExpr, isNegationExpr, isNotExpr,
-    isNumberLiteral, isQuestion, isRef, isSampleVariable, isScaleCode, isSetLiteral, isStringLiteral,
-    type Expr, type Ref
-} from '../generated/ast.js';
-import { domainOfReferable, isMissingCode } from './domains.js';
+import type { Expression } from './ir.js';
 
 /**
- * The meaning of kto expressions, shared by the checker's reasoning over domains and by anything
- * that runs a survey. The rules, chosen so that every runtime can follow them:
+ * The meaning of kto expressions, shared by the checker's reasoning over domains, the reference
+ * evaluator, and (by translation) every runtime the compiler targets. The rules, chosen so that
+ * every runtime can follow them:
  * - an item that was not asked or not answered has no value (`undefined`);
  * - a comparison with something that has no value is false, whichever operator (also `!=`);
  * - missing codes ("weet niet") are answers: `=`, `!=` and `in` see their code, but ordering and
@@ -16,121 +12,108 @@ import { domainOfReferable, isMissingCode } from './domains.js';
  */
 export type Value = number | string | boolean | ReadonlySet<number> | undefined;
 
-export interface Answers {
-    /** The answer stored under a variable key (see `variableKey`). */
-    get(key: string): Value;
-}
-
-/** The key an answer is stored under: the item's name, or `grid.row` for a grid statement. */
-export function variableKey(ref: Ref): string | undefined {
-    const target = ref.target.ref;
-    if (!target || isScaleCode(target)) return undefined;
-    if (isGrid(target)) return ref.member?.ref ? `${target.name}.${ref.member.ref.name}` : undefined;
-    return target.name;
+export interface Environment {
+    /** The answer stored under a variable name (`item` or `grid.row`). */
+    answer(name: string): Value;
+    /** The expression of a derived value. */
+    derived(name: string): Expression | undefined;
 }
 
 export class Evaluator {
-    private readonly derivedInProgress = new Set<unknown>();
+    private readonly derivedInProgress = new Set<string>();
 
-    constructor(private readonly answers: Answers) {}
+    constructor(private readonly env: Environment) {}
 
-    evaluate(expr: Expr | undefined): Value {
-        if (!expr) return undefined;
-        if (isNumberLiteral(expr)) return expr.value;
-        if (isStringLiteral(expr)) return expr.value;
-        if (isBooleanLiteral(expr)) return expr.value === 'true';
-        if (isRef(expr)) return this.evaluateRef(expr);
-        if (isNotExpr(expr)) return !truthy(this.evaluate(expr.operand));
-        if (isNegationExpr(expr)) {
-            const v = this.numeric(expr.operand);
-            return v === undefined ? undefined : -v;
-        }
-        if (isConditionalExpr(expr)) {
-            return truthy(this.evaluate(expr.condition)) ? this.evaluate(expr.then) : this.evaluate(expr.otherwise);
-        }
-        if (isInExpr(expr)) {
-            const left = this.evaluate(expr.left);
-            if (left === undefined) return false;
-            const found = expr.values.some(v => equal(left, this.evaluate(v)));
-            return expr.negated ? !found : found;
-        }
-        if (isSetLiteral(expr)) {
-            return new Set(expr.values.map(v => this.evaluate(v)).filter((v): v is number => typeof v === 'number'));
-        }
-        if (isBinaryExpr(expr)) return this.evaluateBinary(expr.operator, expr.left, expr.right);
-        if (isCall(expr)) return this.evaluateCall(expr.function, expr.args);
-        return undefined;
-    }
-
-    private evaluateRef(ref: Ref): Value {
-        const target = ref.target.ref;
-        if (isScaleCode(target)) return target.value;
-        if (isDerived(target)) {
-            if (this.derivedInProgress.has(target)) return undefined; // a cycle, reported by the checker
-            this.derivedInProgress.add(target);
-            try {
-                return this.evaluate(target.expr);
-            } finally {
-                this.derivedInProgress.delete(target);
+    evaluate(e: Expression): Value {
+        switch (e.kind) {
+            case 'number': case 'string': case 'boolean': case 'label':
+                return e.value;
+            case 'answer':
+                return this.env.answer(e.name);
+            case 'derived': {
+                const expr = this.env.derived(e.name);
+                if (!expr || this.derivedInProgress.has(e.name)) return undefined; // a cycle is a checker error
+                this.derivedInProgress.add(e.name);
+                try {
+                    return this.evaluate(expr);
+                } finally {
+                    this.derivedInProgress.delete(e.name);
+                }
             }
+            case 'not': return !truthy(this.evaluate(e.operand));
+            case 'negate': {
+                const v = this.numeric(e.operand);
+                return v === undefined ? undefined : -v;
+            }
+            case 'conditional':
+                return truthy(this.evaluate(e.condition)) ? this.evaluate(e.then) : this.evaluate(e.otherwise);
+            case 'in': {
+                const left = this.evaluate(e.operand);
+                if (left === undefined) return false;
+                const found = e.values.some(v => equal(left, this.evaluate(v)));
+                return e.negated ? !found : found;
+            }
+            case 'set':
+                return new Set(e.values.map(v => this.evaluate(v)).filter((v): v is number => typeof v === 'number'));
+            case 'binary': return this.binary(e.operator, e.left, e.right);
+            case 'call': return this.call(e.function, e.args);
         }
-        const key = variableKey(ref);
-        return key === undefined ? undefined : this.answers.get(key);
     }
 
     /** A value usable in ordering and arithmetic: missing codes count as no value. */
-    private numeric(expr: Expr): number | undefined {
-        const value = this.evaluate(expr);
+    numeric(e: Expression): number | undefined {
+        const value = this.evaluate(e);
         if (typeof value !== 'number') return undefined;
-        if (isRef(expr) && (isQuestion(expr.target.ref) || isGrid(expr.target.ref) || isSampleVariable(expr.target.ref))) {
-            const domain = domainOfReferable(expr.target.ref, expr.member?.ref);
-            if (domain && isMissingCode(domain, value)) return undefined;
-        }
+        if (e.kind === 'answer' && e.missing.includes(value)) return undefined;
         return value;
     }
 
-    private evaluateBinary(operator: string, leftExpr: Expr, rightExpr: Expr): Value {
+    private binary(operator: string, left: Expression, right: Expression): Value {
         switch (operator) {
-            case 'and': return truthy(this.evaluate(leftExpr)) && truthy(this.evaluate(rightExpr));
-            case 'or': return truthy(this.evaluate(leftExpr)) || truthy(this.evaluate(rightExpr));
+            case 'and': return truthy(this.evaluate(left)) && truthy(this.evaluate(right));
+            case 'or': return truthy(this.evaluate(left)) || truthy(this.evaluate(right));
             case '=': case '!=': {
-                const left = this.evaluate(leftExpr);
-                const right = this.evaluate(rightExpr);
-                if (left === undefined || right === undefined) return false;
-                return operator === '=' ? equal(left, right) : !equal(left, right);
+                const l = this.evaluate(left);
+                const r = this.evaluate(right);
+                if (l === undefined || r === undefined) return false;
+                return operator === '=' ? equal(l, r) : !equal(l, r);
             }
             case 'contains': {
-                const set = this.evaluate(leftExpr);
-                const item = this.evaluate(rightExpr);
+                const set = this.evaluate(left);
+                const item = this.evaluate(right);
                 return set instanceof Set && typeof item === 'number' && set.has(item);
             }
             case '<': case '<=': case '>': case '>=': {
-                const left = this.ordered(leftExpr);
-                const right = this.ordered(rightExpr);
-                if (left === undefined || right === undefined) return false;
-                return compare(operator, left, right);
+                const l = this.ordered(left);
+                const r = this.ordered(right);
+                if (l === undefined || r === undefined) return false;
+                return compare(operator, l, r);
             }
             default: {
-                const left = this.numeric(leftExpr);
-                const right = this.numeric(rightExpr);
-                if (left === undefined || right === undefined) return undefined;
-                if (operator === '+') return left + right;
-                if (operator === '-') return left - right;
-                if (operator === '*') return left * right;
-                return right === 0 ? undefined : left / right;
+                const l = this.numeric(left);
+                const r = this.numeric(right);
+                if (l === undefined || r === undefined) return undefined;
+                if (operator === '+') return l + r;
+                if (operator === '-') return l - r;
+                if (operator === '*') return l * r;
+                return r === 0 ? undefined : l / r;
             }
         }
     }
 
-    private ordered(expr: Expr): number | string | undefined {
-        const value = this.evaluate(expr);
-        return typeof value === 'string' ? value : this.numeric(expr);
+    private ordered(e: Expression): number | string | undefined {
+        const value = this.evaluate(e);
+        return typeof value === 'string' ? value : this.numeric(e);
     }
 
-    private evaluateCall(name: string, args: Expr[]): Value {
+    private call(name: string, args: Expression[]): Value {
         switch (name) {
             case 'answered': return args.length === 1 && this.evaluate(args[0]) !== undefined;
-            case 'valid': return args.length === 1 && this.numericOrOther(args[0]) !== undefined;
+            case 'valid': {
+                if (args.length !== 1) return false;
+                const value = this.evaluate(args[0]);
+                return typeof value === 'number' ? this.numeric(args[0]) !== undefined : value !== undefined;
+            }
             case 'sum': case 'min': case 'max': {
                 const values = args.map(a => this.numeric(a)).filter((v): v is number => v !== undefined);
                 if (values.length === 0) return undefined;
@@ -148,12 +131,6 @@ export class Evaluator {
             }
             default: return undefined;
         }
-    }
-
-    /** For `valid(x)`: answered, and not with a missing code. */
-    private numericOrOther(expr: Expr): Value {
-        const value = this.evaluate(expr);
-        return typeof value === 'number' ? this.numeric(expr) : value;
     }
 }
 

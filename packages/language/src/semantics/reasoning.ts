@@ -1,12 +1,9 @@
-import { AstUtils } from 'langium';
-import {
-    isBinaryExpr, isCall, isDerived, isGrid, isInExpr, isNegationExpr, isNumberLiteral, isQuestion, isRef,
-    isSampleVariable, isScaleCode, isStringLiteral,
-    type Expr, type Ref
-} from '../generated/ast.js';
-import { codeValues, domainOfReferable, type Domain } from './domains.js';
-import { Evaluator, truthy, variableKey, type Value } from './evaluate.js';
+import type { Expr } from '../generated/ast.js';
+import { codeValues, type Domain } from './domains.js';
+import { Evaluator, truthy, type Value } from './evaluate.js';
 import type { Formula } from './flow.js';
+import { childrenOf, COMPARISON_OPERATORS, type Expression } from './ir.js';
+import { lowerExpression } from './lower-expression.js';
 
 /** 'yes' and 'no' are proven over every possible answer; 'unknown' when the domains are too large or not finite. */
 export type Verdict = 'yes' | 'no' | 'unknown';
@@ -15,6 +12,12 @@ export interface VariableFacts {
     domain: Domain | undefined;
     /** Whether the variable can be without value where it is read (optional, or asked on some paths only). */
     mayBeUnanswered: boolean;
+}
+
+/** What the reasoner needs to know about the survey: each variable's domain, each derived value's expression. */
+export interface ReasoningContext {
+    facts(name: string): VariableFacts;
+    derived(name: string): Expression | undefined;
 }
 
 const MAX_ASSIGNMENTS = 50_000;
@@ -29,11 +32,15 @@ const MAX_ENUMERATED_SUBSETS = 6;
  * constants. Anything else gives 'unknown', and the checker stays silent.
  */
 export class DomainReasoner {
-    constructor(private readonly facts: (ref: Ref, key: string) => VariableFacts) {}
+    private readonly lowered = new WeakMap<Expr, Expression | null>();
+
+    constructor(private readonly context: ReasoningContext) {}
 
     satisfiable(formulas: readonly Formula[]): Verdict {
-        const variables = this.collect(formulas);
-        if (!variables) return 'unknown';
+        const lowered = formulas.map(f => this.lower(f));
+        if (lowered.some(f => f === undefined)) return 'unknown';
+        const conditions = lowered as LoweredFormula[];
+        const variables = this.collect(conditions);
         let exact = true;
         const candidates: Array<[string, Value[]]> = [];
         let product = 1;
@@ -45,9 +52,9 @@ export class DomainReasoner {
             if (product > MAX_ASSIGNMENTS) return 'unknown';
         }
         const assignment = new Map<string, Value>();
-        const evaluator = new Evaluator({ get: key => assignment.get(key) });
+        const evaluator = new Evaluator({ answer: name => assignment.get(name), derived: name => this.context.derived(name) });
         const search = (i: number): boolean => {
-            if (i === candidates.length) return formulas.every(f => holdsIn(f, evaluator));
+            if (i === candidates.length) return conditions.every(f => holdsIn(f, evaluator));
             const [key, values] = candidates[i];
             for (const value of values) {
                 assignment.set(key, value);
@@ -65,45 +72,66 @@ export class DomainReasoner {
         return counter === 'yes' ? 'no' : counter === 'no' ? 'yes' : 'unknown';
     }
 
-    private collect(formulas: readonly Formula[]): Map<string, VariableInfo> | undefined {
-        const variables = new Map<string, VariableInfo>();
-        const visitedDerived = new Set<unknown>();
-        let complete = true;
-        const visitExpr = (expr: Expr): void => {
-            for (const node of [expr, ...AstUtils.streamAllContents(expr)]) {
-                if (isBinaryExpr(node) && (!node.left || !node.right)) complete = false;
-                if (!isRef(node)) continue;
-                const target = node.target.ref;
-                // An unknown name (already an error) could be anything: claim nothing about this condition.
-                if (!target || (node.member && !node.member.ref)) complete = false;
-                if (isDerived(target)) {
-                    if (!visitedDerived.has(target) && target.expr) {
-                        visitedDerived.add(target);
-                        visitExpr(target.expr);
-                    }
-                    continue;
-                }
-                if (!(isQuestion(target) || isGrid(target) || isSampleVariable(target))) continue;
-                const key = variableKey(node);
-                if (!key) continue;
-                let info = variables.get(key);
-                if (!info) {
-                    const facts = this.facts(node, key);
-                    info = { facts, domain: facts.domain ?? domainOfReferable(target, node.member?.ref), constants: new Set(), onlyConstants: true };
-                    variables.set(key, info);
-                }
-                recordUse(node, info);
+    /** The formula over resolved expressions; undefined when a part does not resolve (an error reported elsewhere). */
+    private lower(f: Formula): LoweredFormula | undefined {
+        if (f.kind === 'not') {
+            const inner = this.lower(f.formula);
+            return inner && { kind: 'not', formula: inner };
+        }
+        if (f.kind === 'and') {
+            const parts = f.parts.map(p => this.lower(p));
+            return parts.every(p => p !== undefined) ? { kind: 'and', parts: parts as LoweredFormula[] } : undefined;
+        }
+        let e = this.lowered.get(f.expr);
+        if (e === undefined) {
+            try {
+                e = lowerExpression(f.expr);
+            } catch {
+                e = null;
             }
+            this.lowered.set(f.expr, e);
+        }
+        return e === null ? undefined : { kind: 'expr', expr: e };
+    }
+
+    private collect(formulas: readonly LoweredFormula[]): Map<string, VariableInfo> {
+        const variables = new Map<string, VariableInfo>();
+        const visitedDerived = new Set<string>();
+        const visit = (e: Expression, parent: Expression | undefined): void => {
+            if (e.kind === 'derived') {
+                const expr = this.context.derived(e.name);
+                if (expr && !visitedDerived.has(e.name)) {
+                    visitedDerived.add(e.name);
+                    visit(expr, undefined);
+                }
+                return;
+            }
+            if (e.kind === 'answer') {
+                let info = variables.get(e.name);
+                if (!info) {
+                    const facts = this.context.facts(e.name);
+                    info = { facts, domain: facts.domain, constants: new Set(), onlyConstants: true };
+                    variables.set(e.name, info);
+                }
+                recordUse(e, parent, info);
+                return;
+            }
+            for (const child of childrenOf(e)) visit(child, e);
         };
-        const visit = (f: Formula): void => {
-            if (f.kind === 'expr') visitExpr(f.expr);
-            else if (f.kind === 'not') visit(f.formula);
-            else f.parts.forEach(visit);
+        const visitFormula = (f: LoweredFormula): void => {
+            if (f.kind === 'expr') visit(f.expr, undefined);
+            else if (f.kind === 'not') visitFormula(f.formula);
+            else f.parts.forEach(visitFormula);
         };
-        formulas.forEach(visit);
-        return complete ? variables : undefined;
+        formulas.forEach(visitFormula);
+        return variables;
     }
 }
+
+type LoweredFormula =
+    | { kind: 'expr'; expr: Expression }
+    | { kind: 'not'; formula: LoweredFormula }
+    | { kind: 'and'; parts: LoweredFormula[] };
 
 interface VariableInfo {
     facts: VariableFacts;
@@ -113,7 +141,7 @@ interface VariableInfo {
     onlyConstants: boolean;
 }
 
-function holdsIn(formula: Formula, evaluator: Evaluator): boolean {
+function holdsIn(formula: LoweredFormula, evaluator: Evaluator): boolean {
     switch (formula.kind) {
         case 'expr': return truthy(evaluator.evaluate(formula.expr));
         case 'not': return !holdsIn(formula.formula, evaluator);
@@ -122,31 +150,25 @@ function holdsIn(formula: Formula, evaluator: Evaluator): boolean {
 }
 
 /** Notes the constants a variable is compared with, and whether it is used in any other way. */
-function recordUse(ref: Ref, info: VariableInfo): void {
-    const parent = ref.$container;
-    const constant = (e: Expr): number | string | undefined => {
-        if (isNumberLiteral(e)) return e.value;
-        if (isStringLiteral(e)) return e.value;
-        if (isNegationExpr(e) && isNumberLiteral(e.operand)) return -e.operand.value;
-        if (isRef(e) && isScaleCode(e.target.ref)) return e.target.ref.value;
+function recordUse(answer: Expression, parent: Expression | undefined, info: VariableInfo): void {
+    const constant = (e: Expression): number | string | undefined => {
+        if (e.kind === 'number' || e.kind === 'string' || e.kind === 'label') return e.value;
+        if (e.kind === 'negate' && e.operand.kind === 'number') return -e.operand.value;
         return undefined;
     };
-    if (isBinaryExpr(parent) && ['=', '!=', '<', '<=', '>', '>=', 'contains'].includes(parent.operator)) {
-        const other = parent.left === ref ? parent.right : parent.left;
-        const c = constant(other);
+    if (parent?.kind === 'binary' && COMPARISON_OPERATORS.has(parent.operator)) {
+        const c = constant(parent.left === answer ? parent.right : parent.left);
         if (c !== undefined) {
             info.constants.add(c);
             return;
         }
-    } else if (isInExpr(parent) && parent.left === ref) {
+    } else if (parent?.kind === 'in' && parent.operand === answer) {
         const values = parent.values.map(constant);
         if (values.every(v => v !== undefined)) {
             values.forEach(v => info.constants.add(v!));
             return;
         }
-    } else if (isCall(parent) && (parent.function === 'answered' || parent.function === 'valid')) {
-        return;
-    } else if (isScaleCode(ref.target.ref)) {
+    } else if (parent?.kind === 'call' && (parent.function === 'answered' || parent.function === 'valid')) {
         return;
     }
     info.onlyConstants = false;
