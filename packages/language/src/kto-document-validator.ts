@@ -49,6 +49,8 @@ export class KtoDocumentValidator extends DefaultDocumentValidator {
             let code = fullCode('unknown-reference');
             let message = `Unknown ${describeTarget(info.property, container.$type)} '${name}'.`;
             const compared = isRef(container) && info.property === 'target' ? labelContext(container) : undefined;
+            // A label beside an unknown item cannot be resolved either; the item's error says it all.
+            if (compared && !compared.target.ref) continue;
             const foreign = compared ? this.foreignLabelScale(document, name) : undefined;
             if (compared && foreign) {
                 const domain = domainOfReferable(compared.target.ref, compared.member?.ref);
@@ -102,9 +104,13 @@ function lexingMessage(message: string): string {
 function parsingMessage(message: string): string {
     // chevrotain: "Expecting token of type 'X' but found `y`." / "Expecting: one of these possible Token sequences: ..."
     return message
-        .replace(/Expecting token of type '([^']+)' but found `([^`]*)`\./, (_m, t, f) => `Expected ${tokenName(t)} but found '${f}'.`)
-        .replace(/Expecting: one of these possible Token sequences:[\s\S]*?but found: '([^']*)'/, (_m, f) => `Unexpected '${f}' here.`)
-        .replace(/Expecting: expecting at least one iteration[\s\S]*?but found: '([^']*)'/, (_m, f) => `Unexpected '${f}' here.`);
+        .replace(/Expecting token of type '([^']+)' but found `([^`]*)`\./, (_m, t, f) => `Expected ${tokenName(t)} but found ${foundText(f)}.`)
+        .replace(/Expecting: one of these possible Token sequences:[\s\S]*?but found: '([^']*)'/, (_m, f) => `Unexpected ${foundText(f)} here.`)
+        .replace(/Expecting: expecting at least one iteration[\s\S]*?but found: '([^']*)'/, (_m, f) => `Unexpected ${foundText(f)} here.`);
+}
+
+function foundText(found: string): string {
+    return found === '' ? 'the end of the file' : `'${found}'`;
 }
 
 function tokenName(type: string): string {

@@ -9,7 +9,7 @@ export function checkImports(ctx: CheckContext): void {
     for (const imp of ctx.root.imports) {
         const target = ctx.documents.getDocument(importTarget(imp));
         if (!target) {
-            ctx.report('import-not-found', `Cannot find '${imp.path}' (looked for ${importTarget(imp).fsPath}); import paths are relative to this file.`, imp, 'path');
+            ctx.report('import-not-found', `Cannot find '${imp.path}'; import paths are relative to the importing file.`, imp, 'path');
             continue;
         }
         const cycle = importCycle(ctx, target);

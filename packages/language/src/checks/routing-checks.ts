@@ -9,6 +9,7 @@ import type { Expression } from '../semantics/ir.js';
 import { holds, isAskedItem, pathOf, type FlowEntry, type Formula } from '../semantics/flow.js';
 import { DomainReasoner, type VariableFacts } from '../semantics/reasoning.js';
 import { domainOfReferable } from '../semantics/domains.js';
+import { TypeChecker } from '../semantics/types.js';
 import { placeOf, type CheckContext } from './check-context.js';
 
 /**
@@ -81,7 +82,11 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
         if (entry.branches.some(b => dead.has(deadKey(b.ifBlock, b.side)))) continue;
         const path = pathOf(entry);
         const node = entry.node;
-        if (isIfBlock(node) && node.condition) {
+        if (isIfBlock(node) && node.condition && !wellTyped(node.condition)) {
+            // A condition with a type error is reported as such; what it would route is anyone's guess.
+            dead.add(deadKey(node, 'then'));
+            dead.add(deadKey(node, 'else'));
+        } else if (isIfBlock(node) && node.condition) {
             const cond = holds(node.condition);
             if (reasoner.satisfiable([...path, cond]) === 'no') {
                 ctx.report('unreachable-item', `No respondent can get here: given the scales and the routing before it, \`${textOf(node.condition)}\` never holds, so the items inside are never asked.`, node.condition);
@@ -91,7 +96,7 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
                 ctx.report('condition-always-true', `\`${textOf(node.condition)}\` holds for every respondent who gets here${elseNote}.`, node.condition);
                 dead.add(deadKey(node, 'else'));
             }
-        } else if (isEndStatement(node) && node.condition) {
+        } else if (isEndStatement(node) && node.condition && wellTyped(node.condition)) {
             if (reasoner.satisfiable([...path, holds(node.condition)]) === 'no') {
                 ctx.report('condition-never-true', `This screen-out never triggers: given the scales and the routing before it, \`${textOf(node.condition)}\` never holds.`, node.condition);
             }
@@ -111,6 +116,13 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
             }
         }
     }
+}
+
+/** Whether a condition type-checks as a condition (its problems are reported by the type checks). */
+function wellTyped(condition: Expr): boolean {
+    let ok = true;
+    new TypeChecker(() => { ok = false; }).checkCondition(condition);
+    return ok;
 }
 
 const formulaIds = new WeakMap<object, number>();

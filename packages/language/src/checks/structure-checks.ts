@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isBlock, isCodeListScale, isDerived, isDrivers, isEndStatement, isGradeScale, isGrid, isIfBlock, isInclude,
-    isIndicator, isNote, isNumericScale, isQuestion, isSampleVariable, isScale, isSection, isVariant,
-    type Grid, type GridRow, type KtoFile, type Scale, type ScaleCode, type SurveyMember
+    isIndicator, isNote, isNumericScale, isQuestion, isSampleVariable, isScale, isSection, isTypeRef, isVariant,
+    type Grid, type GridRow, type KtoFile, type ScaleCode, type ScaleDefinition, type SurveyMember
 } from '../generated/ast.js';
 import { isBuiltinUri } from '../builtins.js';
 import { importClosure } from '../scoping/imports.js';
@@ -14,8 +14,9 @@ export function checkStructure(ctx: CheckContext): void {
     checkSettings(ctx);
     checkLibraryItems(ctx);
     for (const node of AstUtils.streamAllContents(ctx.root)) {
-        if (isScale(node)) checkScale(ctx, node);
-        else if (isGrid(node)) checkGrid(ctx, node);
+        if (isScale(node) && node.definition) checkScale(ctx, node.definition, `scale '${node.name}'`, node);
+        else if (isTypeRef(node) && node.inline) checkScale(ctx, node.inline, `the type of '${(node.$container as { name?: string }).name}'`, node.inline);
+        if (isGrid(node)) checkGrid(ctx, node);
     }
     for (const include of ctx.isSurvey ? ctx.flow.duplicateIncludes : []) {
         ctx.report('duplicate-include', `Block '${include.block.$refText}' is already included earlier; its items would be asked twice.`, include, 'block');
@@ -59,7 +60,8 @@ function checkDuplicateNames(ctx: CheckContext): void {
         if (nodes.length < 2) continue;
         const [ns, name] = [key.slice(0, key.indexOf(' ')) as Namespace, key.slice(key.indexOf(' ') + 1)];
         const own = nodes.filter(n => AstUtils.getDocument(n) === ctx.document);
-        const targets = own.length > 0 ? own.slice(own[0] === nodes[0] ? 1 : 0) : [nodes[1]];
+        // Within this file the first declaration stands; against an imported one, every own declaration clashes.
+        const targets = own.length === nodes.length ? own.slice(1) : own.length > 0 ? own : [nodes[1]];
         for (const node of targets) {
             const first = nodes.find(n => n !== node)!;
             const where = isBuiltinUri(AstUtils.getDocument(first).uri) ? 'built in' : `already declared at ${placeOf(ctx, first)}`;
@@ -94,13 +96,11 @@ function checkLibraryItems(ctx: CheckContext): void {
     }
 }
 
-function checkScale(ctx: CheckContext, scale: Scale): void {
-    const def = scale.definition;
-    if (!def) return;
+function checkScale(ctx: CheckContext, def: ScaleDefinition, owner: string, at: AstNode): void {
     const codes = (def as { codes?: ScaleCode[] }).codes ?? [];
-    checkCodes(ctx, scale.name, codes);
+    checkCodes(ctx, owner, codes);
     if (isCodeListScale(def) && !codes.some(c => !c.missing)) {
-        ctx.report('empty-scale', `Scale '${scale.name}' has no answer codes; add them, e.g. \`1 eens "Eens"\`.`, scale, 'name');
+        ctx.report('empty-scale', `The code list of ${owner} has no answer codes; add them, e.g. \`1 eens "Eens"\`.`, at, isScale(at) ? 'name' : undefined);
     }
     if ((isGradeScale(def) || isNumericScale(def)) && def.min !== undefined && def.max !== undefined) {
         if (def.min > def.max) {
@@ -112,7 +112,7 @@ function checkScale(ctx: CheckContext, scale: Scale): void {
             if (code.missing && inside) {
                 ctx.report('missing-code-in-range', `Missing code ${code.value} lies inside the valid range ${def.min}..${def.max}, so real answers ${code.value} would be left out of every base; use a code outside it (e.g. ${def.max < 99 ? 99 : def.max + 1}).`, code, 'value');
             } else if (!code.missing && (!inside || (isGradeScale(def) && !Number.isInteger(code.value)))) {
-                ctx.report('code-out-of-range', `Code ${code.value} is outside the range ${def.min}..${def.max} of scale '${scale.name}'; mark it \`missing\` if it is "weet niet" or similar.`, code, 'value');
+                ctx.report('code-out-of-range', `Code ${code.value} is outside the range ${def.min}..${def.max} of ${owner}; mark it \`missing\` if it is "weet niet" or similar.`, code, 'value');
             }
         }
     }
@@ -124,17 +124,17 @@ function checkCodes(ctx: CheckContext, owner: string, codes: ScaleCode[]): void 
     const byLabel = new Map<string, ScaleCode>();
     for (const code of codes) {
         const sameValue = byValue.get(code.value);
-        if (sameValue) ctx.report('duplicate-code', `Code ${code.value} is already used for "${sameValue.label?.value}" in '${owner}' (${placeOf(ctx, sameValue)}).`, code, 'value');
+        if (sameValue) ctx.report('duplicate-code', `Code ${code.value} is already used for "${sameValue.label?.value}" in ${owner} (${placeOf(ctx, sameValue)}).`, code, 'value');
         else byValue.set(code.value, code);
         if (code.name) {
             const sameName = byName.get(code.name);
-            if (sameName) ctx.report('duplicate-name', `The label name '${code.name}' is already used in '${owner}' for code ${sameName.value}.`, code, 'name');
+            if (sameName) ctx.report('duplicate-name', `The label name '${code.name}' is already used in ${owner} for code ${sameName.value}.`, code, 'name');
             else byName.set(code.name, code);
         }
         const label = code.label?.value.trim().toLowerCase();
         if (label) {
             const sameLabel = byLabel.get(label);
-            if (sameLabel) ctx.report('duplicate-label', `Codes ${sameLabel.value} and ${code.value} of '${owner}' have the same text "${code.label.value}".`, code, 'label');
+            if (sameLabel) ctx.report('duplicate-label', `Codes ${sameLabel.value} and ${code.value} of ${owner} have the same text "${code.label.value}".`, code, 'label');
             else byLabel.set(label, code);
         }
     }

@@ -15,6 +15,11 @@ export function languageName(code: string): string {
     }
 }
 
+/** "an English (en)", "a Dutch (nl)". */
+export function withArticle(name: string): string {
+    return /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
 /**
  * Every text needs each declared language. Unmarked text is in the default (first) language.
  * A file imported into a survey must provide the survey's languages too: what it lacks is
@@ -22,7 +27,6 @@ export function languageName(code: string): string {
  */
 export function checkTranslations(ctx: CheckContext): void {
     const [defaultLanguage, ...others] = ctx.languages;
-    const declared = declaredLanguages(ctx.root) !== undefined;
     for (const text of AstUtils.streamAllContents(ctx.root).filter(isText)) {
         const seen = new Set<string>();
         for (const translation of text.translations) {
@@ -30,8 +34,8 @@ export function checkTranslations(ctx: CheckContext): void {
             if (lang === defaultLanguage) {
                 ctx.report('duplicate-translation', `The text itself is already in ${languageName(lang)}, the default language; remove this translation or the other.`, translation);
             } else if (seen.has(lang)) {
-                ctx.report('duplicate-translation', `This text already has a ${languageName(lang)} translation.`, translation);
-            } else if (declared && !others.includes(lang)) {
+                ctx.report('duplicate-translation', `This text already has ${withArticle(languageName(lang))} translation.`, translation);
+            } else if (!others.includes(lang) && (ctx.isSurvey || declaredLanguages(ctx.root))) {
                 ctx.report('unknown-language', `${languageName(lang)} is not among the declared languages (${ctx.languages.join(', ')}), so this translation is never shown.`, translation);
             }
             seen.add(lang);
@@ -55,7 +59,7 @@ function checkImportedTranslations(ctx: CheckContext, needed: string[]): void {
             if (lacking.length === 0) continue;
             const file = relativePath(ctx.document, target);
             const count = lacking.length === 1 ? 'a text' : `${lacking.length} texts`;
-            ctx.report('missing-translation', `${file} has ${count} without a ${languageName(lang)} translation, which this survey needs (first at line ${lineOf(lacking[0])}: "${shorten(lacking[0].value)}").`, imp, 'path', { language: lang });
+            ctx.report('missing-translation', `${file} has ${count} without ${withArticle(languageName(lang))} translation, which this survey needs (first at line ${lineOf(lacking[0])}: "${shorten(lacking[0].value)}").`, imp, 'path', { language: lang });
         }
     }
 }
