@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SourceReadError } from '@kto/language';
-import { runCheck } from './check-command.js';
+import { build, TARGETS } from './commands/build.js';
+import { check, CHECK_FORMATS, type CheckFormat } from './commands/check.js';
+import type { CommandContext } from './commands/command.js';
+import { test, TEST_FORMATS, type TestFormat } from './commands/test.js';
 import { UsageError } from './files.js';
-import { formatGithub } from './formats/github.js';
-import { formatHuman, styleFor } from './formats/human.js';
-import { formatJson } from './formats/json.js';
-import { formatSarif } from './formats/sarif.js';
 
 declare const KTO_VERSION: string | undefined;
 const VERSION = typeof KTO_VERSION === 'string' ? KTO_VERSION : '0.0.0-dev';
@@ -13,36 +12,38 @@ const VERSION = typeof KTO_VERSION === 'string' ? KTO_VERSION : '0.0.0-dev';
 const HELP = `kto — survey definitions as typed source code
 
 Usage:
-  kto check [paths...] [options]   check .kto files (folders are searched recursively)
+  kto check [paths...] [options]          check .kto files (folders are searched recursively)
+  kto build [paths...] --out DIR [options] compile surveys to their targets
+  kto test  [paths...] [options]          run the scripted respondents (test blocks)
 
-Options for check:
-  --format <human|json|sarif|github>  output format (default: human)
-  --max-warnings <N>                  fail (exit 1) when there are more than N warnings
-  --color / --no-color                force colours on or off (default: on for a terminal, off with NO_COLOR)
-  -h, --help                          show this help
-  -v, --version                       show the version
+Options:
+  --format <fmt>        check: human, json, sarif, github; test: human, json, github (default: human)
+  --max-warnings <N>    check: fail (exit 1) when there are more than N warnings
+  --out <DIR>           build: the output folder
+  --target <t>          build: only these targets (repeatable or comma-separated): ${TARGETS.join(', ')}
+  --color / --no-color  force colours on or off (default: on for a terminal, off with NO_COLOR)
+  -h, --help            show this help
+  -v, --version         show the version
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or file problems, 3 internal error.
+Exit codes: 0 success, 1 errors in a definition (or failing tests, or too many warnings),
+2 usage or file problems, 3 internal error.
 `;
 
-const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
-type Format = typeof FORMATS[number];
+const OPTIONS = {
+    format: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    target: { type: 'string', short: 't', multiple: true },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' }
+} satisfies ParseArgsConfig['options'];
 
 export async function main(argv: string[]): Promise<number> {
     let parsed;
     try {
-        parsed = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                format: { type: 'string', default: 'human' },
-                'max-warnings': { type: 'string' },
-                color: { type: 'boolean' },
-                'no-color': { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean', short: 'v' }
-            }
-        });
+        parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
     } catch (e) {
         return usage((e as Error).message);
     }
@@ -56,28 +57,35 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(HELP);
         return command === undefined && !values.help ? 2 : 0;
     }
-    if (command !== 'check') return usage(`unknown command '${command}'`);
-    const format = values.format as Format;
-    if (!FORMATS.includes(format)) return usage(`unknown format '${format}'; use one of ${FORMATS.join(', ')}`);
-    let maxWarnings: number | undefined;
-    if (values['max-warnings'] !== undefined) {
-        maxWarnings = Number(values['max-warnings']);
-        if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(`--max-warnings needs a whole number of 0 or more, not '${values['max-warnings']}'`);
+    const ctx: CommandContext = {
+        version: VERSION,
+        color: values['no-color'] ? false : values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR),
+        out: text => process.stdout.write(text),
+        err: text => process.stderr.write(text)
+    };
+    const format = values.format ?? 'human';
+    switch (command) {
+        case 'check': {
+            if (!(CHECK_FORMATS as readonly string[]).includes(format)) return usage(`unknown format '${format}'; use one of ${CHECK_FORMATS.join(', ')}`);
+            let maxWarnings: number | undefined;
+            if (values['max-warnings'] !== undefined) {
+                maxWarnings = Number(values['max-warnings']);
+                if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(`--max-warnings needs a whole number of 0 or more, not '${values['max-warnings']}'`);
+            }
+            return check(paths, format as CheckFormat, maxWarnings, ctx);
+        }
+        case 'build': {
+            if (!values.out) return usage('kto build needs --out DIR, the folder to write to');
+            if (format !== 'human' && format !== 'json') return usage(`unknown format '${format}' for build; use human or json`);
+            const targets = (values.target ?? []).flatMap(t => t.split(',')).map(t => t.trim()).filter(Boolean);
+            return build(paths, values.out, targets, format as CheckFormat, ctx);
+        }
+        case 'test':
+            if (!(TEST_FORMATS as readonly string[]).includes(format)) return usage(`unknown format '${format}' for test; use one of ${TEST_FORMATS.join(', ')}`);
+            return test(paths, format as TestFormat, ctx);
+        default:
+            return usage(`unknown command '${command}'`);
     }
-    const color = values['no-color'] ? false : values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-
-    const report = await runCheck(paths);
-    const output = format === 'json' ? formatJson(report)
-        : format === 'sarif' ? formatSarif(report, VERSION)
-        : format === 'github' ? formatGithub(report)
-        : formatHuman(report, styleFor(color));
-    process.stdout.write(output);
-    if (report.errors > 0) return 1;
-    if (maxWarnings !== undefined && report.warnings > maxWarnings) {
-        process.stderr.write(`kto: ${report.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
-        return 1;
-    }
-    return 0;
 }
 
 function usage(message: string): number {

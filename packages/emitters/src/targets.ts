@@ -1,0 +1,7 @@
+import type { Emitter } from './emitter.js';
+import { analysisEmitter } from './analysis.js';
+import { codebookEmitter } from './codebook.js';
+import { schemaEmitter } from './schema.js';
+
+/** Every compiler target, in the order `kto build` writes them. */
+export const EMITTERS: Emitter[] = [schemaEmitter, analysisEmitter, codebookEmitter];
