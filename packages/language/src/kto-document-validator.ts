@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { AstUtils, DefaultDocumentValidator, GrammarAST, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
 import { isRef, isScale, isScaleCode, type KtoFile } from './generated/ast.js';
@@ -6,7 +6,7 @@ import { fullCode } from './diagnostics.js';
 import { closestName } from './utils/closest-name.js';
 import type { KtoServices } from './kto-module.js';
 import { labelContext } from './scoping/label-context.js';
-import { domainOfReferable } from './semantics/domains.js';
+import { domainOfValue } from './semantics/types.js';
 import { importClosure } from './scoping/imports.js';
 
 /**
@@ -14,8 +14,11 @@ import { importClosure } from './scoping/imports.js';
  * 'leeftijd'. Did you mean 'leeftijd_jr'?" rather than the parser's own.
  */
 export class KtoDocumentValidator extends DefaultDocumentValidator {
+    private readonly keywords: Set<string>;
+
     constructor(private readonly services: KtoServices) {
         super(services);
+        this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(k => /^\w+$/.test(k)));
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -32,7 +35,7 @@ export class KtoDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (const d of diagnostics.slice(before)) {
             d.code = fullCode('syntax-error');
-            d.message = parsingMessage(messageText(d.message));
+            d.message = parsingMessage(messageText(d.message), this.keywords);
         }
     }
 
@@ -53,7 +56,7 @@ export class KtoDocumentValidator extends DefaultDocumentValidator {
             if (compared && !compared.target.ref) continue;
             const foreign = compared ? this.foreignLabelScale(document, name) : undefined;
             if (compared && foreign) {
-                const domain = domainOfReferable(compared.target.ref, compared.member?.ref);
+                const domain = domainOfValue(compared);
                 code = fullCode('foreign-label');
                 message = `'${name}' is a label of scale ${foreign}, but '${compared.$cstNode?.text}' answers on ${domain?.name ?? 'another scale'}.`;
             } else if (!compared && isRef(container) && this.foreignLabelScale(document, name)) {
@@ -101,12 +104,17 @@ function lexingMessage(message: string): string {
     return m ? `Unexpected character '${m[1]}'.` : message;
 }
 
-function parsingMessage(message: string): string {
+function parsingMessage(message: string, keywords: Set<string>): string {
     // chevrotain: "Expecting token of type 'X' but found `y`." / "Expecting: one of these possible Token sequences: ..."
+    const found = /but found:? [`']([^`']*)[`']/.exec(message)?.[1];
+    const expectsName = /'ID'|\[ID\]|<ID>/.test(message);
+    const reserved = found && expectsName && keywords.has(found) ? ` ('${found}' is a reserved word of kto; it cannot be a name here)` : '';
     return message
+        .replace(/Expecting end of file but found `([^`]*)`\./, (_m, f) => `Unexpected ${foundText(f)}: nothing is open for it here.`)
         .replace(/Expecting token of type '([^']+)' but found `([^`]*)`\./, (_m, t, f) => `Expected ${tokenName(t)} but found ${foundText(f)}.`)
         .replace(/Expecting: one of these possible Token sequences:[\s\S]*?but found: '([^']*)'/, (_m, f) => `Unexpected ${foundText(f)} here.`)
-        .replace(/Expecting: expecting at least one iteration[\s\S]*?but found: '([^']*)'/, (_m, f) => `Unexpected ${foundText(f)} here.`);
+        .replace(/Expecting: expecting at least one iteration[\s\S]*?but found: '([^']*)'/, (_m, f) => `Unexpected ${foundText(f)} here.`)
+        + reserved;
 }
 
 function foundText(found: string): string {
@@ -114,6 +122,6 @@ function foundText(found: string): string {
 }
 
 function tokenName(type: string): string {
-    const names: Record<string, string> = { ID: 'a name', STRING: 'a text in quotes', INT: 'a whole number', DECIMAL: 'a number', LANG_TAG: 'a language tag like @en' };
+    const names: Record<string, string> = { EOF: 'the end of the file', ID: 'a name', STRING: 'a text in quotes', INT: 'a whole number', DECIMAL: 'a number', LANG_TAG: 'a language tag like @en' };
     return names[type] ?? `'${type}'`;
 }

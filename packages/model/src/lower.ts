@@ -112,7 +112,7 @@ class Lowering {
             scale: this.scaleFor(item.type, item.name),
             multi: item.type.multi || undefined,
             wording: this.wording(item.wording),
-            hint: item.hint ? { text: this.text(item.hint)! } : undefined,
+            hint: item.hint ? this.wording(item.hint) : undefined,
             optional: item.modifiers.includes('optional'),
             reversed: item.modifiers.includes('reversed'),
             rows: isGrid(item) ? item.rows.map(r => ({ name: r.name, wording: this.wording(r.wording), reversed: r.reversed })) : undefined,
@@ -127,7 +127,7 @@ class Lowering {
             ...this.base(entry),
             kind: 'screen-out',
             name: `end${n}`,
-            text: { text: this.text(end.text)! },
+            text: this.wording(end.text),
             condition: end.condition ? lowerExpression(end.condition) : undefined,
             conditionText: end.condition ? sourceText(end.condition) : undefined
         };

@@ -1,7 +1,6 @@
-import { AstUtils } from 'langium';
 import {
     isBreakdownOption, isCall, isCompareOption, isDrivers, isFilterOption, isGrid, isIndicator, isIndicatorsBlock,
-    isInvitedSetting, isMinNDefault, isMinNOption, isPreviousWaveSetting, isQuestion, isRef, isWeightDefault, isWeightOption,
+    isInvitedSetting, isMinNDefault, isMinNOption, isPreviousWaveSetting, isWeightDefault, isWeightOption,
     type Drivers, type Expr, type Indicator, type IndicatorsBlock, type Ref
 } from '../generated/ast.js';
 import { isCategorical, isNumericDomain } from '../semantics/domains.js';
@@ -9,7 +8,8 @@ import { holds } from '../semantics/flow.js';
 import type { DomainReasoner } from '../semantics/reasoning.js';
 import { AGGREGATES, describeType, isNumericType, type KtoType, type TypeChecker } from '../semantics/types.js';
 import type { CheckContext } from './check-context.js';
-import { textOf } from './routing-checks.js';
+import { readsOf, textOf } from './routing-checks.js';
+import { variableKey } from '../semantics/variables.js';
 
 /** Indicators: formulas that can be computed, bases that can be filled, thresholds where bases are small. */
 export function checkIndicators(ctx: CheckContext, types: TypeChecker, reasoner: DomainReasoner | undefined): void {
@@ -45,19 +45,26 @@ function checkIndicator(ctx: CheckContext, types: TypeChecker, reasoner: DomainR
         }
     }
     if (!reasoner) return;
-    const askedOnlySometimes = measured.some(ref => {
-        const entry = ctx.entryOf(ref.target.ref!);
-        return entry !== undefined && entry.guards.length > 0;
-    });
+    // The items the figure reads, also through derived values.
+    const items = measured.flatMap(e => readsOf(e)).map(r => ({ read: r, entry: ctx.entryOf(r.itemRef.target.ref!) }));
+    const askedOnlySometimes = items.some(i => i.entry !== undefined && i.entry.guards.length > 0);
+    const filterFormulas = filters.map(holds);
+    let reported = false;
     for (const filter of filters) {
         if (reasoner.satisfiable([holds(filter)]) === 'no') {
             ctx.report('empty-base', `No respondent can meet \`${textOf(filter)}\`, so the base of '${indicator.name}' is always empty.`, filter);
+            reported = true;
         }
     }
-    for (const ref of measured) {
-        const entry = ctx.entryOf(ref.target.ref!);
-        if (entry && reasoner.satisfiable([...entry.guards, ...entry.screenOuts]) === 'no') {
-            ctx.report('empty-base', `'${ref.$cstNode?.text}' is never asked (no path reaches it), so the base of '${indicator.name}' is always empty.`, ref);
+    for (const { read, entry } of items) {
+        if (reported || !entry) continue;
+        const path = [...entry.guards, ...entry.screenOuts];
+        if (reasoner.satisfiable(path) === 'no') {
+            ctx.report('empty-base', `'${variableKey(read.itemRef)}' is never asked (no path reaches it), so the base of '${indicator.name}' is always empty.`, read.ref);
+            reported = true;
+        } else if (filterFormulas.length > 0 && reasoner.satisfiable([...path, ...filterFormulas]) === 'no') {
+            ctx.report('empty-base', `Nobody who is asked '${variableKey(read.itemRef)}' meets the filter, so the base of '${indicator.name}' is always empty.`, read.ref);
+            reported = true;
         }
     }
     if ((filters.length > 0 || askedOnlySometimes) && !hasMinN) {
@@ -66,8 +73,8 @@ function checkIndicator(ctx: CheckContext, types: TypeChecker, reasoner: DomainR
     }
 }
 
-/** Checks the aggregate and returns the item references it measures (for base checks). */
-function checkFormula(ctx: CheckContext, types: TypeChecker, formula: Expr): Ref[] {
+/** Checks the aggregate and returns the expressions it measures (for base checks). */
+function checkFormula(ctx: CheckContext, types: TypeChecker, formula: Expr): Expr[] {
     if (!isCall(formula) || !AGGREGATES.has(formula.function)) {
         ctx.report('invalid-indicator', 'An indicator is one of `mean(x)`, `share(condition)`, `nps(x)`, `count(condition)` or `response_rate()`.', formula);
         return [];
@@ -78,18 +85,17 @@ function checkFormula(ctx: CheckContext, types: TypeChecker, formula: Expr): Ref
         ctx.report('wrong-arguments', `\`${formula.function}()\` takes ${usage}.`, formula);
         return false;
     };
-    const itemRefs = (e: Expr): Ref[] => isRef(e) && (isQuestion(e.target.ref) || isGrid(e.target.ref)) ? [e] : [];
     switch (formula.function) {
         case 'mean': case 'nps': {
             if (!arity(1, 'one item')) return [];
             const type = types.typeOf(args[0]);
             checkMeasured(ctx, formula.function, type, args[0]);
-            return itemRefs(args[0]);
+            return [args[0]];
         }
         case 'share':
             if (!arity(1, 'one condition, e.g. `share(x >= eens)`')) return [];
             types.checkCondition(args[0], 'share-not-boolean');
-            return refsIn(args[0]);
+            return [args[0]];
         case 'count':
             if (args.length > 1) arity(1, 'at most one condition');
             if (args[0]) types.checkCondition(args[0]);
@@ -147,8 +153,4 @@ function checkDrivers(ctx: CheckContext, types: TypeChecker, drivers: Drivers): 
         }
         checkMeasured(ctx, 'drivers', types.typeOf(driver), driver);
     }
-}
-
-function refsIn(expr: Expr): Ref[] {
-    return [expr, ...AstUtils.streamAllContents(expr)].filter((n): n is Ref => isRef(n) && (isQuestion(n.target.ref) || isGrid(n.target.ref)));
 }

@@ -88,7 +88,11 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
             dead.add(deadKey(node, 'else'));
         } else if (isIfBlock(node) && node.condition) {
             const cond = holds(node.condition);
-            if (reasoner.satisfiable([...path, cond]) === 'no') {
+            if (entry.screenOuts.length > 0 && reasoner.satisfiable(path) === 'no') {
+                ctx.report('unreachable-item', 'No respondent can get here: every path to this point ends at an earlier screen-out (`end`).', node.condition);
+                dead.add(deadKey(node, 'then'));
+                dead.add(deadKey(node, 'else'));
+            } else if (reasoner.satisfiable([...path, cond]) === 'no') {
                 ctx.report('unreachable-item', `No respondent can get here: given the scales and the routing before it, \`${textOf(node.condition)}\` never holds, so the items inside are never asked.`, node.condition);
                 dead.add(deadKey(node, 'then'));
             } else if (reasoner.implies(path, cond) === 'yes') {
@@ -99,6 +103,8 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
         } else if (isEndStatement(node) && node.condition && wellTyped(node.condition)) {
             if (reasoner.satisfiable([...path, holds(node.condition)]) === 'no') {
                 ctx.report('condition-never-true', `This screen-out never triggers: given the scales and the routing before it, \`${textOf(node.condition)}\` never holds.`, node.condition);
+            } else if (reasoner.implies(path, holds(node.condition)) === 'yes') {
+                ctx.report('condition-always-true', `\`${textOf(node.condition)}\` holds for every respondent who gets here, so this screen-out ends every interview here; nothing after it is asked.`, node.condition);
             }
         } else if (isAskedItem(node)) {
             // Items in an unreachable branch were reported at its condition; here only those cut off by a screen-out.
@@ -139,7 +145,7 @@ function pathKey(entry: FlowEntry): string {
 
 // ------------------------------------------------------------------ reads
 
-interface Read {
+export interface Read {
     /** The reference as written in the condition. */
     ref: Ref;
     /** The item finally read (through derived values). */
@@ -149,7 +155,7 @@ interface Read {
 }
 
 /** The items an expression reads, following derived values to the items they are computed from. */
-function readsOf(expr: Expr): Read[] {
+export function readsOf(expr: Expr): Read[] {
     const reads: Read[] = [];
     const visit = (e: Expr, outer: Ref | undefined, via: Derived[]): void => {
         for (const node of [e, ...AstUtils.streamAllContents(e)]) {
@@ -167,6 +173,8 @@ function readsOf(expr: Expr): Read[] {
 }
 
 function checkReads(ctx: CheckContext, reasoner: DomainReasoner, condition: Expr, entry: FlowEntry): void {
+    // Where no respondent gets, the unreachable-item warning says all there is to say.
+    if (reasoner.satisfiable(pathOf(entry)) === 'no') return;
     const reported = new Set<string>();
     for (const read of readsOf(condition)) {
         const item = read.itemRef.target.ref!;
@@ -182,7 +190,8 @@ function checkReads(ctx: CheckContext, reasoner: DomainReasoner, condition: Expr
             ctx.report('read-before-asked', `${through}'${name}' is asked later (${placeOf(ctx, item)}), so when the interview gets here it has no answer yet.`, read.ref);
         } else if (reasoner.satisfiable([...pathOf(entry), ...pathOf(itemEntry)]) === 'no') {
             ctx.report('never-asked-on-path', `${through}'${name}' is never asked on the way here: the routing that leads here excludes the branch it is in (${placeOf(ctx, item)}).`, read.ref);
-        } else if (!guardedByAnswered(read, condition, entry.guards)) {
+        } else if (read.via.length === 0 && !guardedByAnswered(read, condition, entry.guards)) {
+            // (Through a derived value, the warning stands at the derived value itself.)
             const optional = isOptional(item);
             const conditional = !optional && reasoner.implies(pathOf(entry), conjunction(itemEntry.guards)) !== 'yes';
             if (optional || conditional) {

@@ -3,7 +3,7 @@ import {
 } from 'langium';
 import type { KtoServices } from '../kto-module.js';
 import { isGrid, isRef, Ref, type ScaleCode } from '../generated/ast.js';
-import { domainOfReferable } from '../semantics/domains.js';
+import { domainOfValue } from '../semantics/types.js';
 import { visibleDocumentUris } from './imports.js';
 import { labelContext } from './label-context.js';
 import { builtinYesNoCodes } from './builtin-scales.js';
@@ -50,7 +50,7 @@ export class KtoScopeProvider extends DefaultScopeProvider {
     labelsBeside(ref: Ref): ScaleCode[] {
         const compared = labelContext(ref);
         if (!compared) return [];
-        const domain = domainOfReferable(compared.target.ref, compared.member?.ref);
+        const domain = domainOfValue(compared);
         if (!domain) return [];
         const codes = [...domain.codes, ...domain.missing].filter(c => c.name);
         if (domain.kind === 'yesno' && !codes.some(c => c.name === 'yes')) codes.push(...builtinYesNoCodes(this.documents));

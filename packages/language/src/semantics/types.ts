@@ -326,3 +326,20 @@ function valueKind(t: KtoType): string {
 function textOf(expr: Expr): string {
     return expr.$cstNode?.text ?? 'x';
 }
+
+/**
+ * The scale of what a reference holds: an item's or sample variable's scale, or, for a derived
+ * value that is an answer or a label (`derive oordeel = stelling_a`), the scale of that answer.
+ */
+export function domainOfValue(ref: Ref): Domain | undefined {
+    const target = ref.target.ref;
+    if (isDerived(target)) {
+        try {
+            const type = new TypeChecker(() => undefined).typeOfDerived(target);
+            return type.kind === 'answer' || type.kind === 'label' ? type.domain : undefined;
+        } catch {
+            return undefined; // a reference cycle while linking; the checker reports cycles
+        }
+    }
+    return domainOfReferable(target, ref.member?.ref);
+}
