@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -26,7 +26,7 @@ describe('kto check: exit codes', () => {
         expect(kto('check', `${FIXTURES}/warning.kto`, '--max-warnings', '1').status).toBe(0);
         const strict = kto('check', `${FIXTURES}/warning.kto`, '--max-warnings', '0');
         expect(strict.status).toBe(1);
-        expect(strict.stderr).toContain('more than --max-warnings 0');
+        expect(strict.stderr).toBe('kto: 1 warning, more than --max-warnings 0\n');
     });
 
     test('1 with errors, shown like a compiler: location, code, message, source line and caret', () => {
@@ -67,6 +67,21 @@ describe('kto check: exit codes', () => {
         expect(r.status).toBe(2);
         expect(r.stderr).toContain('not valid UTF-8');
         expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    test('2 for a file that is not a .kto file', () => {
+        const r = kto('check', 'README.md');
+        expect(r.status).toBe(2);
+        expect(r.stderr).toBe('kto: README.md: not a .kto file\n');
+    });
+
+    test('an import that names a folder is a located error, not a crash', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'kto-cli-'));
+        mkdirSync(join(dir, 'lib'));
+        writeFileSync(join(dir, 'main.kto'), 'survey s { languages nl }\nimport "lib"\nquestion q: yesno "Q"\n');
+        const r = kto('check', join(dir, 'main.kto'));
+        expect(r.status).toBe(1);
+        expect(r.stdout).toContain("main.kto:2:8 - error kto/import-not-found: Cannot find 'lib'");
     });
 
     test('2 for a folder without .kto files, an unknown option or format', () => {

@@ -15,6 +15,8 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
         if (!info) throw new UsageError(`${path}: no such file or folder`);
         if (info.isDirectory()) {
             for (const file of await findKtoFiles(absolute)) files.add(file);
+        } else if (!absolute.endsWith('.kto')) {
+            throw new UsageError(`${path}: not a .kto file`);
         } else {
             files.add(absolute);
         }
@@ -45,7 +47,8 @@ export async function readSource(uri: URI): Promise<string | undefined> {
         bytes = await readFile(uri.fsPath);
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        // A folder where a file was expected is as good as missing: the import gets a located error.
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
         throw new SourceReadError(`${uri.fsPath}: cannot read file (${code ?? (e as Error).message})`);
     }
     try {

@@ -24,7 +24,7 @@ export async function check(paths: string[], format: CheckFormat, maxWarnings: n
     ctx.out(formatReport(report, format, ctx));
     if (report.errors > 0) return 1;
     if (maxWarnings !== undefined && report.warnings > maxWarnings) {
-        ctx.err(`kto: ${report.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+        ctx.err(`kto: ${report.warnings} warning${report.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
         return 1;
     }
     return 0;

@@ -3,7 +3,7 @@ import {
     isInvitedSetting, isMinNDefault, isMinNOption, isPreviousWaveSetting, isWeightDefault, isWeightOption,
     type Drivers, type Expr, type Indicator, type IndicatorsBlock, type Ref
 } from '../generated/ast.js';
-import { isCategorical, isNumericDomain } from '../semantics/domains.js';
+import { domainOfTypeRef, isCategorical, isNumericDomain } from '../semantics/domains.js';
 import { holds } from '../semantics/flow.js';
 import type { DomainReasoner } from '../semantics/reasoning.js';
 import { AGGREGATES, describeType, isNumericType, type KtoType, type TypeChecker } from '../semantics/types.js';
@@ -146,8 +146,12 @@ function checkDrivers(ctx: CheckContext, types: TypeChecker, drivers: Drivers): 
     if (drivers.outcome) checkMeasured(ctx, 'drivers', types.typeOf(drivers.outcome), drivers.outcome);
     for (const driver of drivers.drivers) {
         if (driver.all) {
-            if (!isGrid(driver.target.ref) && driver.target.ref) {
+            const grid = driver.target.ref;
+            if (!isGrid(grid) && grid) {
                 ctx.report('wildcard-misplaced', `'${driver.target.$refText}' is not a grid; \`.*\` takes all statements of a grid.`, driver);
+            } else if (isGrid(grid)) {
+                const domain = domainOfTypeRef(grid.type);
+                if (domain) checkMeasured(ctx, 'drivers', domain.multi ? { kind: 'set', domain } : { kind: 'answer', domain }, driver);
             }
             continue;
         }

@@ -193,7 +193,9 @@ function checkReads(ctx: CheckContext, reasoner: DomainReasoner, condition: Expr
         } else if (read.via.length === 0 && !guardedByAnswered(read, condition, entry.guards)) {
             // (Through a derived value, the warning stands at the derived value itself.)
             const optional = isOptional(item);
-            const conditional = !optional && reasoner.implies(pathOf(entry), conjunction(itemEntry.guards)) !== 'yes';
+            // The condition itself may settle it: in `werk = yes and uren > 36` uren is asked whenever the condition holds.
+            const conditional = !optional && itemEntry.guards.length > 0
+                && reasoner.implies([...pathOf(entry), holds(condition)], conjunction(itemEntry.guards)) === 'no';
             if (optional || conditional) {
                 const why = optional ? 'is optional' : 'is only asked on some paths to here';
                 ctx.report('maybe-unanswered', `${through}'${name}' ${why}; comparisons with an unanswered item are false. Say what you mean with \`answered(${name}) and ...\`.`, read.ref, undefined, { item: name });

@@ -1,10 +1,10 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isBlock, isCodeListScale, isDerived, isDrivers, isEndStatement, isGradeScale, isGrid, isIfBlock, isInclude,
-    isIndicator, isNote, isNumericScale, isQuestion, isSampleVariable, isScale, isSection, isTypeRef, isVariant,
+    isIndicator, isNote, isNumericScale, isQuestion, isSampleVariable, isScale, isSection, isTypeRef, isVariant, isYesNoScale,
     type Grid, type GridRow, type KtoFile, type ScaleCode, type ScaleDefinition, type SurveyMember
 } from '../generated/ast.js';
-import { isBuiltinUri } from '../builtins.js';
+import { BUILTIN_URI, isBuiltinUri } from '../builtins.js';
 import { importClosure } from '../scoping/imports.js';
 import { placeOf, type CheckContext } from './check-context.js';
 
@@ -42,7 +42,8 @@ const KIND_WORD: Record<Namespace, string> = {
 /** A survey and everything it imports share one namespace per kind; so does a library with its imports. */
 function checkDuplicateNames(ctx: CheckContext): void {
     const declared = new Map<string, AstNode[]>();
-    for (const doc of importClosure(ctx.document, ctx.documents)) {
+    const builtins = ctx.documents.getDocument(BUILTIN_URI);
+    for (const doc of [...(builtins ? [builtins] : []), ...importClosure(ctx.document, ctx.documents)]) {
         const root = doc.parseResult.value as KtoFile;
         for (const node of AstUtils.streamAllContents(root)) {
             const ns = namespaceOf(node);
@@ -99,6 +100,11 @@ function checkLibraryItems(ctx: CheckContext): void {
 function checkScale(ctx: CheckContext, def: ScaleDefinition, owner: string, at: AstNode): void {
     const codes = (def as { codes?: ScaleCode[] }).codes ?? [];
     checkCodes(ctx, owner, codes);
+    if (isYesNoScale(def)) {
+        for (const code of codes.filter(c => !c.missing && c.value !== 0 && c.value !== 1)) {
+            ctx.report('code-out-of-range', `A yes/no scale answers yes (1) or no (0); mark code ${code.value} \`missing\` if it is "weet niet" or similar, or make ${owner} a nominal scale.`, code, 'value');
+        }
+    }
     if (isCodeListScale(def) && !codes.some(c => !c.missing)) {
         ctx.report('empty-scale', `The code list of ${owner} has no answer codes; add them, e.g. \`1 eens "Eens"\`.`, at, isScale(at) ? 'name' : undefined);
     }

@@ -1,6 +1,6 @@
 import { AstUtils, type LangiumDocument } from 'langium';
-import { isText, type KtoFile, type Text } from '../generated/ast.js';
-import { isBuiltinUri } from '../builtins.js';
+import { isText, isTypeRef, isWording, type KtoFile, type Text } from '../generated/ast.js';
+import { BUILTIN_URI, isBuiltinUri } from '../builtins.js';
 import { importTarget } from '../scoping/imports.js';
 import { declaredLanguages, lineOf, relativePath, type CheckContext } from './check-context.js';
 
@@ -46,7 +46,34 @@ export function checkTranslations(ctx: CheckContext): void {
             }
         }
     }
-    if (ctx.isSurvey) checkImportedTranslations(ctx, others);
+    if (ctx.isSurvey) {
+        checkImportedTranslations(ctx, others);
+        checkBuiltinTranslations(ctx, others);
+    }
+    checkVariantWordings(ctx);
+}
+
+/** The built-in yes/no has labels in a few languages; a survey in another one needs its own scale. */
+function checkBuiltinTranslations(ctx: CheckContext, needed: string[]): void {
+    const use = AstUtils.streamAllContents(ctx.root).filter(isTypeRef).find(t => t.scale?.ref && isBuiltinUri(AstUtils.getDocument(t.scale.ref).uri));
+    const builtins = ctx.documents.getDocument(BUILTIN_URI);
+    if (!use || !builtins) return;
+    const provided = declaredLanguages(builtins.parseResult.value as KtoFile) ?? [];
+    for (const lang of needed.filter(l => !provided.includes(l))) {
+        ctx.report('missing-translation', `The built-in yes/no has no ${languageName(lang)} labels; declare your own, e.g. \`scale JaNee: yesno { 1 yes "Ja" @${lang} "..." 0 no "Nee" @${lang} "..." }\`.`, use, undefined, { language: lang });
+    }
+}
+
+/** Wording for the same respondent variant given twice: one would be silently lost. */
+function checkVariantWordings(ctx: CheckContext): void {
+    for (const wording of AstUtils.streamAllContents(ctx.root).filter(isWording)) {
+        const seen = new Set<string>();
+        for (const variant of wording.variants) {
+            const name = variant.variant.$refText;
+            if (seen.has(name)) ctx.report('duplicate-translation', `This text already has wording for variant '${name}'.`, variant);
+            seen.add(name);
+        }
+    }
 }
 
 function checkImportedTranslations(ctx: CheckContext, needed: string[]): void {

@@ -60,8 +60,24 @@ export class Evaluator {
         }
     }
 
-    /** A value usable in ordering and arithmetic: missing codes count as no value. */
+    /**
+     * A value usable in ordering and arithmetic: missing codes count as no value, also when they
+     * reach here through a derived value (`derive d = a`) or one branch of `? :`.
+     */
     numeric(e: Expression): number | undefined {
+        if (e.kind === 'derived') {
+            const expr = this.env.derived(e.name);
+            if (!expr || this.derivedInProgress.has(e.name)) return undefined;
+            this.derivedInProgress.add(e.name);
+            try {
+                return this.numeric(expr);
+            } finally {
+                this.derivedInProgress.delete(e.name);
+            }
+        }
+        if (e.kind === 'conditional') {
+            return truthy(this.evaluate(e.condition)) ? this.numeric(e.then) : this.numeric(e.otherwise);
+        }
         const value = this.evaluate(e);
         if (typeof value !== 'number') return undefined;
         if (e.kind === 'answer' && e.missing.includes(value)) return undefined;

@@ -93,6 +93,9 @@ export class TypeChecker {
             const a = this.typeOf(expr.then);
             const b = this.typeOf(expr.otherwise);
             if (a.kind === 'error' || b.kind === 'error') return ERROR;
+            if ((a.kind === 'answer' || a.kind === 'label') && (b.kind === 'answer' || b.kind === 'label') && sameScale(a.domain, b.domain)) {
+                return { kind: 'answer', domain: a.domain };
+            }
             const ka = valueKind(a), kb = valueKind(b);
             if (ka !== kb) {
                 this.problem('type-mismatch', `Both outcomes of \`? :\` must be of one kind, but one is ${describeType(a)} and the other ${describeType(b)}.`, expr);
