@@ -18,7 +18,12 @@ export function codebookHtml(model: SurveyModel): string {
         if (!scale) return html``;
         const range = scale.min !== undefined || scale.max !== undefined ? `${scale.min ?? ''}..${scale.max ?? ''}` : '';
         const head = html`<div class="scale">${multi ? 'multi-select, ' : ''}${scale.kind}${range ? ` ${range}` : ''}${scale.unit ? ` (${t(scale.unit)})` : ''} — <code>${scale.name}</code></div>`;
-        const codes = [...scale.codes.map(c => ({ ...c, missing: false })), ...scale.missing.map(c => ({ ...c, missing: true }))];
+        // A grade is answered on every value of its range, not only on the anchors that have labels.
+        const valid = scale.kind === 'grade' && scale.min !== undefined && scale.max !== undefined && scale.max - scale.min <= 20
+            ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min! + i)
+                .map(value => scale.codes.find(c => c.value === value) ?? { value, label: {} as LocalizedText })
+            : scale.codes;
+        const codes = [...valid.map(c => ({ ...c, missing: false })), ...scale.missing.map(c => ({ ...c, missing: true }))];
         if (codes.length === 0) return head;
         return html`${head}<table class="codes"><tbody>${codes.map(c => html`<tr class="${c.missing ? 'missing' : ''}"><td class="box">☐</td><td class="code">${c.value}</td><td>${t(c.label)}${c.missing ? html` <em>(missing)</em>` : ''}</td></tr>`)}</tbody></table>`;
     };
