@@ -1,13 +1,13 @@
-// Bundles the CLI into one ESM file: one file to load instead of hundreds keeps `kto` quick to start.
+// Bundles the CLI and the language server into one ESM file each: one file to load instead of
+// hundreds keeps `kto` and `kto-language-server` quick to start.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
 const root = new URL('..', import.meta.url);
-const pkg = JSON.parse(await readFile(new URL('packages/cli/package.json', root), 'utf8'));
+const path = (p) => new URL(p, root).pathname;
+const version = JSON.parse(await readFile(new URL('packages/cli/package.json', root), 'utf8')).version;
 
-await build({
-    entryPoints: [new URL('packages/cli/src/main.ts', root).pathname],
-    outfile: new URL('packages/cli/dist/kto.mjs', root).pathname,
+const common = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -15,8 +15,13 @@ await build({
     minify: true,
     sourcemap: 'linked',
     legalComments: 'linked',
-    define: { KTO_VERSION: JSON.stringify(pkg.version) },
+    define: { KTO_VERSION: JSON.stringify(version) },
     // Some dependencies are CommonJS and call require(); give them one.
     banner: { js: "import { createRequire as __ktoRequire } from 'node:module'; const require = __ktoRequire(import.meta.url);" },
     logLevel: 'warning'
-});
+};
+
+await Promise.all([
+    build({ ...common, entryPoints: [path('packages/cli/src/main.ts')], outfile: path('packages/cli/dist/kto.mjs') }),
+    build({ ...common, entryPoints: [path('packages/language-server/src/main-node.ts')], outfile: path('packages/language-server/dist/kto-language-server.mjs') })
+]);

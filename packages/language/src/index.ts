@@ -1,9 +1,10 @@
 export * from './generated/ast.js';
-export { KtoLanguageMetaData } from './generated/module.js';
+export { KtoGeneratedModule, KtoGeneratedSharedModule, KtoLanguageMetaData } from './generated/module.js';
+export { registerValidationChecks, KtoValidator } from './kto-validator.js';
 export * from './kto-module.js';
 export * from './diagnostics.js';
 export * from './builtins.js';
-export * from './workspace.js';
+export * from './workspace/kto-workspace.js';
 export * from './semantics/domains.js';
 export * from './semantics/evaluate.js';
 export * from './semantics/ir.js';

@@ -1,7 +1,7 @@
 import {
     EmptyFileSystem, createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
-    type Module, type PartialLangiumCoreServices
+    type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices
 } from 'langium';
 import { KtoGeneratedModule, KtoGeneratedSharedModule } from './generated/module.js';
 import { KtoValidator, registerValidationChecks } from './kto-validator.js';
@@ -9,6 +9,7 @@ import { KtoDocumentValidator } from './kto-document-validator.js';
 import { KtoScopeComputation } from './scoping/kto-scope-computation.js';
 import { KtoScopeProvider } from './scoping/kto-scope-provider.js';
 import { BUILTIN_SOURCE, BUILTIN_URI } from './builtins.js';
+import { KtoIndexManager } from './workspace/kto-index-manager.js';
 
 export type KtoAddedServices = {
     validation: {
@@ -29,6 +30,13 @@ export const KtoModule: Module<KtoServices, PartialLangiumCoreServices & KtoAdde
     }
 };
 
+/** Shared services kto changes, for the CLI and the language server alike. */
+export const KtoSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        IndexManager: (services) => new KtoIndexManager(services)
+    }
+};
+
 /** Core services (no editor): what the CLI and the compiler use. */
 export function createKtoServices(context: Partial<DefaultSharedCoreModuleContext> = {}): {
     shared: LangiumSharedCoreServices;
@@ -36,7 +44,8 @@ export function createKtoServices(context: Partial<DefaultSharedCoreModuleContex
 } {
     const shared = inject(
         createDefaultSharedCoreModule({ ...EmptyFileSystem, ...context }),
-        KtoGeneratedSharedModule
+        KtoGeneratedSharedModule,
+        KtoSharedModule
     );
     const Kto = inject(createDefaultCoreModule({ shared }), KtoGeneratedModule, KtoModule);
     shared.ServiceRegistry.register(Kto);

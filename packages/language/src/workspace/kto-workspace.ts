@@ -1,8 +1,8 @@
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isImport, type KtoFile } from './generated/ast.js';
-import { resolveImportUri } from './scoping/imports.js';
-import { addBuiltins } from './kto-module.js';
+import { isImport, type KtoFile } from '../generated/ast.js';
+import { resolveImportUri } from '../scoping/imports.js';
+import { addBuiltins } from '../kto-module.js';
 
 /** A diagnostic in the form the CLI and tests report: 1-based lines and columns. */
 export interface KtoDiagnostic {
