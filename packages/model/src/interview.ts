@@ -1,4 +1,6 @@
-import { Evaluator, truthy, type Expression, type Value } from '@kto/language';
+// The evaluator comes from its own entry point so that the interview runs in a browser without Langium.
+import { Evaluator, truthy, type Value } from '@kto/language/evaluate';
+import type { Expression } from '@kto/language/ir';
 import { elementsOf, isItem, type AnswerValue, type SurveyModel } from './model.js';
 
 /** A respondent for the reference evaluator: answers by variable name (`item`, `grid.row`, sample variables). */

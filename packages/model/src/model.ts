@@ -1,4 +1,4 @@
-import type { Expression } from '@kto/language';
+import type { Expression } from '@kto/language/ir';
 
 /**
  * The survey as every downstream tool sees it: names resolved, scales resolved, imports merged,

@@ -1,4 +1,4 @@
-import type { Expression } from '@kto/language';
+import type { Expression } from '@kto/language/ir';
 import { elementsOf, isItem, type ElementModel, type SurveyModel } from './model.js';
 
 /** `a and b`, leaving out what is absent; `undefined` when nothing is left (always true). */

@@ -1,4 +1,4 @@
-import { truthy } from '@kto/language';
+import { truthy } from '@kto/language/evaluate';
 import { evaluateAfter, interview, type InterviewResult } from './interview.js';
 import type { ExpectationModel, SurveyModel, TestModel } from './model.js';
 
