@@ -5,21 +5,24 @@ import {
 } from '@kto/model';
 import type { EmittedFile, Emitter } from './emitter.js';
 import { el, writeXml, type XmlElement } from './xml.js';
-import { XPathTranslator, type XPathVariable } from './xpath.js';
+import { plainDecimal, XPathTranslationError, XPathTranslator, type XPathVariable } from './xpath.js';
 
 /**
  * The ODK XForms target: one form per respondent variant, for ODK Collect, Enketo and ODK Web
  * Forms. How the survey maps onto XForms:
  *
- * - the primary instance holds, in this order, one node per sample variable (model-only, filled
- *   in beforehand, e.g. as a prefilled instance), one node per element in interview order (a grid
- *   is a group with one node per statement), one `calculate` node per derived value, and
+ * - the primary instance holds, in this order, one node per sample variable (model-only and
+ *   read-only: filled in beforehand, as a prefilled instance), one node per element in interview
+ *   order (a grid is a group with one node per statement), one `calculate` node per derived value
+ *   (numbers as `decimal`; texts, codes and `true`/`false` as strings; no value = empty), and
  *   `meta/instanceID`;
  * - each element is `relevant` exactly when the reference evaluator reaches it: its `askedWhen`
  *   and no earlier screen-out having ended the interview (`reachedWhen`), translated by
  *   `xpath.ts` with kto's semantics for unanswered values and missing codes;
  * - XForms has no "end here": a screen-out is a read-only note that becomes relevant when it
- *   ends the interview, and every later element carries the negation in its `relevant`;
+ *   ends the interview, and every later element carries the negation in its `relevant` (so the
+ *   submission holds the screen-out's empty node exactly when it ended the interview);
+ * - derived values are inlined where routing reads them, so they mean exactly their expression;
  * - code lists (and grades of at most 21 values) are `select1`/`select` with one `item` per code,
  *   missing codes included; numbers are `int`/`decimal` inputs with a range `constraint` that
  *   admits the missing codes; dates and texts are inputs; notes are read-only inputs;
@@ -37,6 +40,9 @@ export const xformEmitter: Emitter = {
     }))
 };
 
+/** A survey that cannot be written as an XForm, with what and where. */
+export class XFormEmitError extends Error {}
+
 /** The form id (`<data id>`) of the form for a variant. */
 export function xformFormId(model: SurveyModel, variant?: string): string {
     return variant === undefined ? model.id : `${model.id}_${variant}`;
@@ -45,8 +51,8 @@ export function xformFormId(model: SurveyModel, variant?: string): string {
 export interface XFormLayout {
     /** The instance path of every variable: `item`, `grid.row`, sample variable, derived value. */
     variables: Map<string, string>;
-    /** The instance path of every element (item or screen-out), by its name. */
-    elements: Map<string, string>;
+    /** The instance path of every element (item or screen-out), by its `order` (a screen-out's name may be an item's too). */
+    elements: Map<number, string>;
 }
 
 /** Grades with at most this many values are offered as a list of choices. */
@@ -55,10 +61,10 @@ const MAX_GRADE_CHOICES = 21;
 /** Where everything sits in the primary instance. */
 export function xformLayout(model: SurveyModel): XFormLayout {
     const variables = new Map<string, string>();
-    const elements = new Map<string, string>();
+    const elements = new Map<number, string>();
     const taken = new Set<string>(['meta']);
     const claim = (name: string): string => {
-        if (taken.has(name)) throw new Error(`'${name}' cannot be a node name in an ODK XForm ('meta' is ODK's, and names must be unique)`);
+        if (taken.has(name)) throw new XFormEmitError(`'${name}' cannot be a node name in an ODK XForm ('meta' is ODK's, and names must be unique)`);
         taken.add(name);
         return `/data/${name}`;
     };
@@ -66,7 +72,7 @@ export function xformLayout(model: SurveyModel): XFormLayout {
     for (const element of elementsOf(model)) {
         if (!isItem(element)) continue;
         const path = claim(element.name);
-        elements.set(element.name, path);
+        elements.set(element.order, path);
         if (element.kind === 'question') variables.set(element.name, path);
         for (const row of element.kind === 'grid' ? element.rows ?? [] : []) variables.set(`${element.name}.${row.name}`, `${path}/${row.name}`);
     }
@@ -76,7 +82,7 @@ export function xformLayout(model: SurveyModel): XFormLayout {
         if (isItem(element)) continue;
         let name = element.name;
         while (taken.has(name)) name += '_';
-        elements.set(element.name, claim(name));
+        elements.set(element.order, claim(name));
     }
     return { variables, elements };
 }
@@ -130,7 +136,8 @@ class XFormBuilder {
         const instance = this.instance();
         const body = this.body();
         for (const d of this.model.derived) {
-            this.bind(this.layout.variables.get(d.name)!, { type: d.type === 'number' ? 'decimal' : 'string', calculate: this.xpath.calculate(d.expression) });
+            const calculate = this.translate(`derived value '${d.name}'`, () => this.xpath.calculate(d.expression));
+            this.bind(this.layout.variables.get(d.name)!, { type: d.type === 'number' ? 'decimal' : 'string', calculate });
         }
         this.bind('/data/meta/instanceID', { type: 'string', readonly: 'true()', 'jr:preload': 'uid' });
         const variantLabel = this.model.variants.find(v => v.name === this.variant)?.label;
@@ -155,7 +162,7 @@ class XFormBuilder {
             this.bind(this.layout.variables.get(sample.name)!, { type: scale ? this.valueType(scale, false) : 'string', readonly: 'true()' });
         }
         for (const element of elementsOf(this.model)) {
-            const path = this.layout.elements.get(element.name)!;
+            const path = this.layout.elements.get(element.order)!;
             const name = path.slice('/data/'.length);
             nodes.push(isItem(element) && element.kind === 'grid' ? el(name, {}, ...(element.rows ?? []).map(r => el(r.name))) : el(name));
         }
@@ -180,8 +187,8 @@ class XFormBuilder {
     }
 
     private item(item: ItemModel): XmlElement {
-        const path = this.layout.elements.get(item.name)!;
-        const relevant = this.relevant(reachedWhen(this.model, item));
+        const path = this.layout.elements.get(item.order)!;
+        const relevant = this.relevant(item.name, reachedWhen(this.model, item));
         const label = this.label(`${path}:label`, lang => this.wording(item.wording, lang));
         const hint = item.hint ? (lang: string) => this.wording(item.hint!, lang) : undefined;
         const scale = scaleOf(this.model, item.scale);
@@ -190,7 +197,7 @@ class XFormBuilder {
             return el('input', { ref: path }, label, hint ? this.hint(`${path}:hint`, hint) : undefined);
         }
         if (item.kind === 'grid') {
-            this.bind(path, { relevant });
+            if (relevant) this.bind(path, { relevant });
             const rows = (item.rows ?? []).map((row, i) => {
                 const rowPath = `${path}/${row.name}`;
                 const rowLabel = this.label(`${rowPath}:label`, lang => this.wording(row.wording, lang));
@@ -208,7 +215,7 @@ class XFormBuilder {
         const type = this.valueType(scale, multi);
         if (multi || this.isChoice(scale)) {
             this.bind(path, { type, required, relevant });
-            const items = this.choices(scale).map(c => el('item', {}, el('label', { ref: `jr:itext('${c.id}')` }), el('value', {}, String(c.value))));
+            const items = this.choices(scale).map(c => el('item', {}, el('label', { ref: `jr:itext('${c.id}')` }), el('value', {}, plainDecimal(c.value))));
             return el(multi ? 'select' : 'select1', { ref: path }, label, hint ? this.hint(`${path}:hint`, hint) : undefined, ...items);
         }
         const constraint = this.constraint(scale);
@@ -222,15 +229,25 @@ class XFormBuilder {
     }
 
     private screenOut(element: ScreenOutModel): XmlElement {
-        const path = this.layout.elements.get(element.name)!;
-        this.bind(path, { type: 'string', readonly: 'true()', relevant: this.relevant(allOf(reachedWhen(this.model, element), element.condition)) ?? 'true()' });
+        const path = this.layout.elements.get(element.order)!;
+        const relevant = this.relevant(`the screen-out "${this.plain(element.text.text).slice(0, 40)}"`, allOf(reachedWhen(this.model, element), element.condition));
+        this.bind(path, { type: 'string', readonly: 'true()', relevant: relevant ?? 'true()' });
         return el('input', { ref: path }, this.label(`${path}:label`, lang => this.wording(element.text, lang)));
     }
 
-    private relevant(condition: Expression | undefined): string | undefined {
+    private relevant(where: string, condition: Expression | undefined): string | undefined {
         if (!condition) return undefined;
-        const xpath = this.xpath.condition(condition);
+        const xpath = this.translate(where, () => this.xpath.condition(condition));
         return xpath === 'true()' ? undefined : xpath;
+    }
+
+    private translate(where: string, translation: () => string): string {
+        try {
+            return translation();
+        } catch (error) {
+            if (error instanceof XPathTranslationError) throw new XFormEmitError(`${where}: ${error.message}`);
+            throw error;
+        }
     }
 
     private bind(nodeset: string, attributes: Record<string, string | undefined>): void {
@@ -255,7 +272,8 @@ class XFormBuilder {
 
     /** The choices of a scale: its codes (every value of a grade), then its missing codes. */
     private choices(scale: ScaleModel): Array<{ id: string; value: number }> {
-        const key = `scale:${scale.name}`;
+        // An inline type's scale is named `item#type`; names have no '-', so this stays unique.
+        const key = `scale:${scale.name.replace('#', '-')}`;
         const choice = (value: number, text: (lang: string) => string) => {
             const id = `${key}:${value}`;
             this.addText(id, text);
@@ -274,12 +292,12 @@ class XFormBuilder {
     private constraint(scale: ScaleModel): string | undefined {
         if (scale.kind !== 'grade' && scale.kind !== 'integer' && scale.kind !== 'decimal') return undefined;
         const bounds = [
-            scale.min !== undefined ? `. >= ${scale.min}` : undefined,
-            scale.max !== undefined ? `. <= ${scale.max}` : undefined
+            scale.min !== undefined ? `. >= ${plainDecimal(scale.min)}` : undefined,
+            scale.max !== undefined ? `. <= ${plainDecimal(scale.max)}` : undefined
         ].filter((b): b is string => b !== undefined);
         if (bounds.length === 0) return undefined;
         const inRange = bounds.join(' and ');
-        const missing = scale.missing.map(m => `. = ${m.value}`);
+        const missing = scale.missing.map(m => `. = ${plainDecimal(m.value)}`);
         return missing.length === 0 ? inRange : `(${inRange}) or ${missing.join(' or ')}`;
     }
 

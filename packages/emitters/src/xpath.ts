@@ -41,6 +41,8 @@ const enum Level { Or = 1, And, Equality, Relational, Additive, Multiplicative, 
 interface X {
     s: string;
     level: Level;
+    /** The operands of an `and` or `or`, so that nested ones are flattened and repeats dropped. */
+    parts?: X[];
 }
 
 const TRUE: X = { s: 'true()', level: Level.Primary };
@@ -55,19 +57,36 @@ const binary = (left: X, operator: string, right: X, level: Level, associative =
     ({ s: `${wrap(left, level)} ${operator} ${wrap(right, associative ? level : level + 1)}`, level });
 
 function and(...parts: X[]): X {
-    if (parts.some(isFalse)) return FALSE;
-    const kept = dedupe(parts.filter(p => !isTrue(p)));
+    const flat = parts.flatMap(p => (p.level === Level.And && p.parts ? p.parts : [p]));
+    if (flat.some(isFalse)) return FALSE;
+    const kept = dedupe(flat.filter(p => !isTrue(p)));
     if (kept.length === 0) return TRUE;
     if (kept.length === 1) return kept[0];
-    return { s: kept.map(p => wrap(p, Level.And)).join(' and '), level: Level.And };
+    return { s: kept.map(p => wrap(p, Level.And)).join(' and '), level: Level.And, parts: kept };
 }
 
 function or(...parts: X[]): X {
-    if (parts.some(isTrue)) return TRUE;
-    const kept = dedupe(parts.filter(p => !isFalse(p)));
+    const flat = parts.flatMap(p => (p.level === Level.Or && p.parts ? p.parts : [p]));
+    if (flat.some(isTrue)) return TRUE;
+    const kept = dedupe(flat.filter(p => !isFalse(p)));
     if (kept.length === 0) return FALSE;
     if (kept.length === 1) return kept[0];
-    return { s: kept.map(p => wrap(p, Level.Or)).join(' or '), level: Level.Or };
+    return { s: kept.map(p => wrap(p, Level.Or)).join(' or '), level: Level.Or, parts: kept };
+}
+
+/** A comparison, worked out when both sides are literals. */
+function compare(left: X, operator: string, right: X): X {
+    const level = operator === '=' || operator === '!=' ? Level.Equality : Level.Relational;
+    if (isNumberLiteral(left) && isNumberLiteral(right)) {
+        const a = Number(left.s);
+        const b = Number(right.s);
+        const holds = operator === '=' ? a === b : operator === '!=' ? a !== b : compareValues(operator, a, b);
+        return holds ? TRUE : FALSE;
+    }
+    if (level === Level.Equality && isStringLiteral(left) && isStringLiteral(right)) {
+        return (left.s.slice(1, -1) === right.s.slice(1, -1)) === (operator === '=') ? TRUE : FALSE;
+    }
+    return binary(left, operator, right, level);
 }
 
 function not(x: X): X {
@@ -198,14 +217,14 @@ export class XPathTranslator {
                 return TRUE;
             case 'answer': {
                 const v = this.variables.get(e.name);
-                return v ? binary(call('string-length', primary(v.path)), '>', primary('0'), Level.Relational) : FALSE;
+                return v ? compare(call('string-length', primary(v.path)), '>', primary('0')) : FALSE;
             }
             case 'derived': return this.withDerived(e.name, x => this.defined(x), FALSE);
             case 'negate': return this.numericDefined(e.operand);
             case 'binary': {
                 if (!['+', '-', '*', '/'].includes(e.operator)) return TRUE;
                 const both = and(this.numericDefined(e.left), this.numericDefined(e.right));
-                return e.operator === '/' ? and(both, binary(this.value(e.right), '!=', primary('0'), Level.Equality)) : both;
+                return e.operator === '/' ? and(both, compare(this.value(e.right), '!=', primary('0'))) : both;
             }
             case 'call':
                 switch (e.function) {
@@ -226,7 +245,7 @@ export class XPathTranslator {
         const defined = this.defined(e);
         if (e.kind !== 'answer' || e.missing.length === 0) return defined;
         const path = primary(this.variables.get(e.name)!.path);
-        return and(defined, ...e.missing.map(m => binary(path, '!=', xpathNumber(m), Level.Equality)));
+        return and(defined, ...e.missing.map(m => compare(path, '!=', xpathNumber(m))));
     }
 
     // ------------------------------------------------------------------ the value (when defined)
@@ -282,7 +301,7 @@ export class XPathTranslator {
                 // kto rounds halves up (Math.round: round(-2.5) = -2); ODK's round() rounds them away from zero.
                 const v = this.value(args[0]);
                 const floor = call('floor', v);
-                return binary(floor, '+', call('number', binary(binary(v, '-', floor, Level.Additive), '>=', primary('0.5'), Level.Relational)), Level.Additive);
+                return binary(floor, '+', call('number', compare(binary(v, '-', floor, Level.Additive), '>=', primary('0.5'))), Level.Additive);
             }
             case 'abs': return call('abs', this.value(args[0]));
             default: return xpathString('');
@@ -358,15 +377,21 @@ export class XPathTranslator {
             const l = this.value(left);
             const r = this.value(right);
             // Two node-sets would be compared as strings ('3' and '3.0' differ): compare numbers.
-            if (isNumberLiteral(l) || isNumberLiteral(r)) return binary(l, '=', r, Level.Equality);
-            return binary(call('number', l), '=', call('number', r), Level.Equality);
+            if (literalNumber(left) !== undefined || literalNumber(right) !== undefined) return compare(l, '=', r);
+            return compare(call('number', l), '=', call('number', r));
         }
-        if (a === 'boolean' && b === 'boolean') return binary(this.truth(left), '=', this.truth(right), Level.Equality);
+        if (a === 'boolean' && b === 'boolean') {
+            const l = this.truth(left);
+            const r = this.truth(right);
+            if (isTrue(l) || isFalse(l)) return isTrue(l) ? r : not(r);
+            if (isTrue(r) || isFalse(r)) return isTrue(r) ? l : not(l);
+            return compare(l, '=', r);
+        }
         if (isStringy(a) && isStringy(b)) {
             const l = this.value(left);
             const r = this.value(right);
-            if (isStringLiteral(l) || isStringLiteral(r)) return binary(l, '=', r, Level.Equality);
-            return binary(call('string', l), '=', call('string', r), Level.Equality);
+            if (left.kind === 'string' || right.kind === 'string') return compare(l, '=', r);
+            return compare(call('string', l), '=', call('string', r));
         }
         return FALSE;
     }
@@ -378,7 +403,7 @@ export class XPathTranslator {
             const r = this.member(right, code);
             if (isTrue(l) || isFalse(l)) return isTrue(l) ? r : not(r);
             if (isTrue(r) || isFalse(r)) return isTrue(r) ? l : not(l);
-            return binary(l, '=', r, Level.Equality);
+            return compare(l, '=', r);
         }));
     }
 
@@ -395,7 +420,7 @@ export class XPathTranslator {
                 const codes = this.literalSet(set);
                 if (typeof code === 'number') return codes.includes(code) ? TRUE : FALSE;
                 const v = this.value(code);
-                return or(...codes.map(c => binary(isNumberLiteral(v) ? v : call('number', v), '=', xpathNumber(c), Level.Equality)));
+                return or(...codes.map(c => compare(isNumberLiteral(v) ? v : call('number', v), '=', xpathNumber(c))));
             }
             case 'derived': return this.withDerived(set.name, x => this.member(x, code), FALSE);
             case 'conditional': return iff(this.truth(set.condition), this.member(set.then, code), this.member(set.otherwise, code));
@@ -426,7 +451,7 @@ export class XPathTranslator {
         const a = this.typeOf(left);
         const b = this.typeOf(right);
         if (a === 'number' && b === 'number') {
-            return and(this.numericDefined(left), this.numericDefined(right), binary(this.value(left), operator, this.value(right), Level.Relational));
+            return and(this.numericDefined(left), this.numericDefined(right), compare(this.value(left), operator, this.value(right)));
         }
         if (!isStringy(a) || !isStringy(b)) return FALSE;
         const present = and(this.defined(left), this.defined(right));
@@ -435,11 +460,11 @@ export class XPathTranslator {
         const allDates = (values: string[] | 'date' | 'open') => values === 'date' || (Array.isArray(values) && values.every(v => DATE.test(v)));
         if (allDates(l) && allDates(r)) {
             // Dates are written yyyy-mm-dd, so their order is that of the number yyyymmdd.
-            return and(present, binary(this.dateNumber(left), operator, this.dateNumber(right), Level.Relational));
+            return and(present, compare(this.dateNumber(left), operator, this.dateNumber(right)));
         }
         if (Array.isArray(l) && Array.isArray(r)) {
             // Texts from a known list (a derived grouping): the pairs that are in order.
-            const pairs = l.flatMap(x => r.filter(y => compareStrings(operator, x, y)).map(y => [x, y] as const));
+            const pairs = l.flatMap(x => r.filter(y => compareValues(operator, x, y)).map(y => [x, y] as const));
             return and(present, or(...pairs.map(([x, y]) => and(this.equal(left, { kind: 'string', value: x }), this.equal(right, { kind: 'string', value: y })))));
         }
         throw new XPathTranslationError('ODK XForms cannot order texts other than dates (yyyy-mm-dd) and texts from a fixed list');
@@ -501,7 +526,7 @@ function literalNumber(e: Expression): number | undefined {
     return undefined;
 }
 
-function compareStrings(operator: string, a: string, b: string): boolean {
+function compareValues(operator: string, a: number | string, b: number | string): boolean {
     switch (operator) {
         case '<': return a < b;
         case '<=': return a <= b;
