@@ -3,6 +3,7 @@ import { SourceReadError } from '@kto/language';
 import { build, TARGETS } from './commands/build.js';
 import { check, CHECK_FORMATS, type CheckFormat } from './commands/check.js';
 import type { CommandContext } from './commands/command.js';
+import { fmt } from './commands/fmt.js';
 import { test, TEST_FORMATS, type TestFormat } from './commands/test.js';
 import { UsageError } from './files.js';
 
@@ -15,23 +16,26 @@ Usage:
   kto check [paths...] [options]          check .kto files (folders are searched recursively)
   kto build [paths...] --out DIR [options] compile surveys to their targets
   kto test  [paths...] [options]          run the scripted respondents (test blocks)
+  kto fmt   [paths...] [--check]          format files in the canonical layout
 
 Options:
   --format <fmt>        check: human, json, sarif, github; test: human, json, github (default: human)
   --max-warnings <N>    check: fail (exit 1) when there are more than N warnings
   --out <DIR>           build: the output folder
   --target <t>          build: only these targets (repeatable or comma-separated): ${TARGETS.join(', ')}
+  --check               fmt: change nothing; exit 1 when a file is not formatted
   --color / --no-color  force colours on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 success, 1 errors in a definition (or failing tests, or too many warnings),
+Exit codes: 0 success, 1 errors in a definition (or failing tests, too many warnings, unformatted files),
 2 usage or file problems, 3 internal error.
 `;
 
 const OPTIONS = {
     format: { type: 'string' },
     'max-warnings': { type: 'string' },
+    check: { type: 'boolean' },
     out: { type: 'string', short: 'o' },
     target: { type: 'string', short: 't', multiple: true },
     color: { type: 'boolean' },
@@ -83,6 +87,8 @@ export async function main(argv: string[]): Promise<number> {
         case 'test':
             if (!(TEST_FORMATS as readonly string[]).includes(format)) return usage(`unknown format '${format}' for test; use one of ${TEST_FORMATS.join(', ')}`);
             return test(paths, format as TestFormat, ctx);
+        case 'fmt':
+            return fmt(paths, values.check === true, ctx);
         default:
             return usage(`unknown command '${command}'`);
     }

@@ -1,9 +1,8 @@
 import { NodeFileSystem } from 'langium/node';
-import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createKtoLspServices } from './kto-lsp-module.js';
+import { startKtoServer } from './server.js';
 
 // `kto-language-server --stdio` (or --node-ipc / --socket=N, as vscode-languageserver parses them).
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createKtoLspServices({ connection, ...NodeFileSystem });
-startLanguageServer(shared);
+startKtoServer(connection, createKtoLspServices({ connection, ...NodeFileSystem }));
