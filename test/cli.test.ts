@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -147,3 +147,36 @@ describe('kto check: output formats', () => {
         expect(lines.some(l => l.startsWith(`::warning file=${FIXTURES}/warning.kto,line=7,`) && l.includes('title=kto/condition-always-true'))).toBe(true);
     });
 });
+
+describe('kto fmt', () => {
+    test('the examples are in the canonical layout', () => {
+        const r = kto('fmt', '--check', 'examples');
+        expect(r.stdout).toBe('7 of 7 files formatted.\n');
+        expect(r.status).toBe(0);
+    });
+
+    test('--check reports a messy file and exit 1; fmt rewrites it; formatting twice changes nothing', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'kto-fmt-'));
+        const file = join(dir, 'rommel.kto');
+        writeFileSync(file, 'survey   rommel {\nlanguages nl\n}\nquestion  q : yesno "Q"\nif q=yes{\nnote n "N"}\n');
+        const check = kto('fmt', '--check', file);
+        expect(check.status).toBe(1);
+        expect(check.stdout).toContain('rommel.kto is not formatted');
+        expect(kto('fmt', file).status).toBe(0);
+        const formatted = readFileSync(file, 'utf8');
+        expect(formatted).toBe('survey rommel {\n  languages nl\n}\nquestion q: yesno "Q"\nif q = yes {\n  note n "N"\n}\n');
+        expect(kto('fmt', '--check', file).status).toBe(0);
+        expect(kto('check', file).status).toBe(0);
+    });
+
+    test('a file with syntax errors is reported, located, and left alone', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'kto-fmt-'));
+        const file = join(dir, 'kapot.kto');
+        writeFileSync(file, 'survey kapot {\n  languages nl\n}\nquestion q: yesno\n');
+        const r = kto('fmt', file);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toMatch(/kapot\.kto:\d+:\d+ - error kto\/syntax-error: /);
+        expect(readFileSync(file, 'utf8')).toBe('survey kapot {\n  languages nl\n}\nquestion q: yesno\n');
+    });
+});
+

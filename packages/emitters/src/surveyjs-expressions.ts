@@ -9,11 +9,13 @@ import { itemsOf, scaleOf, type ScaleKind, type SurveyModel } from '@kto/model';
  * - a comparison with an empty value is not always false in SurveyJS (`{x} <> 3` holds when `x` is
  *   empty, `{x} = {y}` holds when both are), so every comparison is guarded by `notempty`;
  * - missing codes are ordinary values to SurveyJS, so ordering and arithmetic exclude them
- *   explicitly (`{x} notempty and {x} <> 99 and {x} > 5`);
+ *   explicitly (`{x} notempty and {x} != 99 and {x} > 5`), also where they reach a
+ *   comparison through a derived value or a branch of `? :`;
  * - `=` on texts ignores case and surrounding spaces and `<=`/`>=` go through that same equality,
- *   so text equality is written as "neither less nor greater" (`<` and `>` compare exactly), and
- *   text variables are read with `{#x}`, which turns off SurveyJS's conversion of `"5"` to 5 and
- *   `"true"` to true;
+ *   so text equality is written as "neither less nor greater" (`<` and `>` compare exactly; an
+ *   open-text answer goes through `substring(x, 0)` there, which keeps survey-core's linter from
+ *   taking it for a numeric comparison), and text variables are read with `{#x}`, which turns off
+ *   SurveyJS's conversion of `"5"` to 5 and `"true"` to true;
  * - arithmetic treats an empty operand as 0 and `sum()` of nothing is 0, so a value is computed
  *   only under its "has a value" condition, and a derived value with no value is left empty with
  *   the two-argument `iif(condition, value)` (empty when the condition is false);
@@ -22,15 +24,26 @@ import { itemsOf, scaleOf, type ScaleKind, type SurveyModel } from '@kto/model';
  * - `not` is not an operator (`!` is), numbers cannot be written in exponent form.
  *
  * What remains different: SurveyJS rounds the result of `+`, `-`, `*` (and `sum`) to the number of
- * decimals of its operands (0.1 + 0.2 = 0.3, where kto computes 0.30000000000000004), and it has no
- * way to tell an empty text ("") or an empty multi-select from no answer.
+ * decimals of its operands (0.1 + 0.2 = 0.3, where kto computes 0.30000000000000004; integers and
+ * short binary fractions such as 2.5 agree exactly); it cannot tell an empty text ("") or an empty
+ * multi-select from no answer; and a text literal ending in a backslash cannot be written.
  */
 
 /** The static type of an expression, as far as the translation needs it. */
 export type ValueType = 'number' | 'string' | 'boolean' | 'set' | 'unknown';
 
+/**
+ * A grid of multi-selects is a SurveyJS `matrixdropdown` with one checkbox column of this name, so
+ * the codes chosen for a statement are `{grid.statement.answer}`.
+ */
+export const MULTI_GRID_COLUMN = 'answer';
+
 interface Variable {
     type: ValueType;
+    /** Where SurveyJS keeps the value, when that is not the kto name. */
+    path?: string;
+    /** An open-text answer (a `comment` or `text` question in SurveyJS). */
+    freeText?: boolean;
 }
 
 const TRUE = 'true';
@@ -50,11 +63,20 @@ export class SurveyJsExpressions {
             }
         };
         for (const item of itemsOf(model)) {
-            const type = typeOfScale(scaleOf(model, item.scale)?.kind, item.multi === true);
-            if (item.kind === 'grid') for (const row of item.rows ?? []) this.variables.set(`${item.name}.${row.name}`, { type });
-            else if (item.kind === 'question') this.variables.set(item.name, { type });
+            const kind = scaleOf(model, item.scale)?.kind;
+            const variable: Variable = { type: typeOfScale(kind, item.multi === true), freeText: kind === 'text' };
+            if (item.kind === 'grid') {
+                for (const row of item.rows ?? []) {
+                    const key = `${item.name}.${row.name}`;
+                    this.variables.set(key, item.multi ? { ...variable, path: `${key}.${MULTI_GRID_COLUMN}` } : variable);
+                }
+            }
+            else if (item.kind === 'question') this.variables.set(item.name, variable);
         }
-        for (const sample of model.sampleVariables) this.variables.set(sample.name, { type: typeOfScale(scaleOf(model, sample.scale)?.kind, false) });
+        for (const sample of model.sampleVariables) {
+            const kind = scaleOf(model, sample.scale)?.kind;
+            this.variables.set(sample.name, { type: typeOfScale(kind, false), freeText: kind === 'text' });
+        }
         for (const d of model.derived) {
             const type: ValueType = d.type === 'code' ? 'number' : d.type;
             this.derived.set(d.name, { type, expression: d.expression });
@@ -122,7 +144,7 @@ export class SurveyJsExpressions {
             case 'not': case 'in':
                 return TRUE;
             case 'answer':
-                return `${this.reference(e.name, this.typeOf(e))} notempty`;
+                return `${this.value(e)} notempty`;
             case 'derived': {
                 const d = this.derived.get(e.name);
                 if (!d) return FALSE;
@@ -133,7 +155,10 @@ export class SurveyJsExpressions {
             case 'binary': {
                 if (!['+', '-', '*', '/'].includes(e.operator)) return TRUE;
                 const both = and(this.numericDefined(e.left), this.numericDefined(e.right));
-                return e.operator === '/' ? and(both, `${this.value(e.right)} != 0`) : both;
+                if (e.operator !== '/') return both;
+                const divisor = e.right.kind === 'number' ? e.right.value : e.right.kind === 'negate' && e.right.operand.kind === 'number' ? -e.right.operand.value : undefined;
+                const nonZero = divisor === undefined ? `${this.value(e.right)} != 0` : divisor !== 0 ? TRUE : FALSE;
+                return and(both, nonZero);
             }
             case 'call':
                 switch (e.function) {
@@ -164,7 +189,10 @@ export class SurveyJsExpressions {
         if (e.kind === 'derived') {
             const d = this.derived.get(e.name);
             if (!d) return FALSE;
-            return this.guardCycle(e.name, () => this.numericDefined(d.expression), FALSE);
+            const [numeric, defined] = this.guardCycle(e.name, () => [this.numericDefined(d.expression), this.defined(d.expression)], [FALSE, FALSE]);
+            // the calculated value is empty exactly when the expression has no value; only a
+            // missing code reaching it through an answer needs the expression's own condition
+            return numeric === defined ? this.defined(e) : numeric;
         }
         if (e.kind === 'conditional') {
             const then = this.numericDefined(e.then);
@@ -175,7 +203,7 @@ export class SurveyJsExpressions {
         }
         const defined = this.defined(e);
         if (e.kind === 'answer' && e.missing.length > 0) {
-            const ref = this.reference(e.name, 'number');
+            const ref = this.value(e);
             const notMissing = e.missing.length === 1
                 ? `${ref} != ${number(e.missing[0])}`
                 : `${ref} noneof [${e.missing.map(number).join(', ')}]`;
@@ -194,7 +222,7 @@ export class SurveyJsExpressions {
             case 'label': return number(e.value);
             case 'string': return text(e.value);
             case 'boolean': return e.value ? TRUE : FALSE;
-            case 'answer': return this.reference(e.name, this.typeOf(e));
+            case 'answer': return this.reference(this.variables.get(e.name)?.path ?? e.name, this.typeOf(e));
             case 'derived': return this.reference(e.name, this.typeOf(e));
             case 'set': return `[${e.values.filter(v => this.typeOf(v) === 'number').map(v => this.value(v)).join(', ')}]`;
             case 'negate': return `(0 - ${this.value(e.operand)})`;
@@ -212,6 +240,16 @@ export class SurveyJsExpressions {
     /** `{name}`, or `{#name}` for texts (SurveyJS would otherwise turn "5" into 5, "true" into true). */
     reference(name: string, type: ValueType): string {
         return type === 'string' ? `{#${name}}` : `{${name}}`;
+    }
+
+    /**
+     * A text operand of `<`/`>`. An open-text answer is read through `substring(x, 0)` (the text
+     * itself): survey-core's linter takes `<` on a text question for a numeric comparison that
+     * "relies on implicit conversion", while here it is the exact comparison of texts.
+     */
+    private textOperand(e: Expression): string {
+        if (e.kind === 'answer' && this.variables.get(e.name)?.freeText) return `substring(${this.value(e)}, 0)`;
+        return this.value(e);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -277,9 +315,8 @@ export class SurveyJsExpressions {
             case 'and': return and(this.condition(left), this.condition(right));
             case 'or': return or(this.condition(left), this.condition(right));
             case '=': case '!=': {
-                const equal = this.equality(left, right);
                 const both = and(this.defined(left), this.defined(right));
-                return and(both, operator === '=' ? equal : not(equal));
+                return and(both, this.equality(left, right, operator === '!='));
             }
             case '<': case '<=': case '>': case '>=': return this.ordering(operator, left, right);
             case 'contains': {
@@ -296,16 +333,21 @@ export class SurveyJsExpressions {
         }
     }
 
-    /** Equality of two values that both exist, with kto's meaning (exact texts, sets as sets). */
-    private equality(left: Expression, right: Expression): string {
+    /** (In)equality of two values that both exist, with kto's meaning (exact texts, sets as sets). */
+    private equality(left: Expression, right: Expression, negated = false): string {
         const a = this.typeOf(left);
         const b = this.typeOf(right);
         const l = this.value(left);
         const r = this.value(right);
-        if (a !== b && a !== 'unknown' && b !== 'unknown') return FALSE;
+        if (a !== b && a !== 'unknown' && b !== 'unknown') return negated ? TRUE : FALSE;
         const type = a === 'unknown' ? b : a;
-        if (type === 'string') return `!(${l} < ${r}) and !(${l} > ${r})`;
-        return `${l} = ${r}`;
+        if (type === 'string') {
+            // SurveyJS's `=` ignores case and surrounding spaces; `<` and `>` compare exactly
+            const [sl, sr] = [this.textOperand(left), this.textOperand(right)];
+            const equal = `!(${sl} < ${sr}) and !(${sl} > ${sr})`;
+            return negated ? `(${sl} < ${sr} or ${sl} > ${sr})` : equal;
+        }
+        return `${l} ${negated ? '!=' : '='} ${r}`;
     }
 
     private ordering(operator: string, left: Expression, right: Expression): string {
@@ -316,8 +358,9 @@ export class SurveyJsExpressions {
         const r = this.value(right);
         if (a === 'number') return and(this.numericDefined(left), this.numericDefined(right), `${l} ${operator} ${r}`);
         // texts: `<` and `>` compare exactly; `<=`/`>=` would go through SurveyJS's case-blind equality
-        const compared = operator === '<' || operator === '>' ? `${l} ${operator} ${r}`
-            : operator === '<=' ? `!(${l} > ${r})` : `!(${l} < ${r})`;
+        const [l2, r2] = [this.textOperand(left), this.textOperand(right)];
+        const compared = operator === '<' || operator === '>' ? `${l2} ${operator} ${r2}`
+            : operator === '<=' ? `!(${l2} > ${r2})` : `!(${l2} < ${r2})`;
         return and(this.defined(left), this.defined(right), compared);
     }
 
@@ -366,7 +409,9 @@ function paren(e: string): string {
 
 export function and(...parts: string[]): string {
     if (parts.includes(FALSE)) return FALSE;
-    const kept = parts.filter(p => p !== TRUE);
+    // a conjunction of conjunctions, each condition once (`{x} notempty` guards repeat)
+    const flat = parts.flatMap(p => (isAnd(p) && !isOr(p) ? splitTopLevel(p, 'and') : [p]));
+    const kept = [...new Set(flat.filter(p => p !== TRUE))];
     if (kept.length === 0) return TRUE;
     if (kept.length === 1) return kept[0];
     return kept.map(p => (isOr(p) ? `(${p})` : p)).join(' and ');
@@ -408,6 +453,32 @@ function topLevel(e: string, word: string): boolean {
     return false;
 }
 
+/** The parts of an expression between its top-level `word`s. */
+function splitTopLevel(e: string, word: string): string[] {
+    const parts: string[] = [];
+    let depth = 0;
+    let quote: string | undefined;
+    let start = 0;
+    for (let i = 0; i < e.length; i++) {
+        const c = e[i];
+        if (quote) {
+            if (c === '\\') i++;
+            else if (c === quote) quote = undefined;
+            continue;
+        }
+        if (c === '\'' || c === '"') quote = c;
+        else if (c === '(' || c === '[' || c === '{') depth++;
+        else if (c === ')' || c === ']' || c === '}') depth--;
+        else if (depth === 0 && e.startsWith(` ${word} `, i)) {
+            parts.push(e.slice(start, i));
+            start = i + word.length + 2;
+            i = start - 1;
+        }
+    }
+    parts.push(e.slice(start));
+    return parts;
+}
+
 function isOr(e: string): boolean {
     return topLevel(e, 'or');
 }
@@ -427,12 +498,11 @@ export function number(value: number): string {
 }
 
 /**
- * A quoted text literal. SurveyJS knows only the escapes \\' and \\" (any other backslash is kept as
- * it is), so a text is quoted with the quote it does not contain, and a backslash before the
- * closing quote (which SurveyJS would read as an escape) cannot be written.
+ * A quoted text literal. Neither quote may appear unescaped inside a SurveyJS text literal, and
+ * SurveyJS knows only the escapes \\' and \\" (any other backslash is kept as it is), so a text that
+ * ends with a backslash (which would escape the closing quote) cannot be written.
  */
 export function text(value: string): string {
-    const quote = !value.includes('\'') ? '\'' : !value.includes('"') ? '"' : '\'';
     if (value.endsWith('\\')) throw new Error(`cannot write the text ${JSON.stringify(value)} in a SurveyJS expression (it ends with a backslash)`);
-    return quote + value.split(quote).join(`\\${quote}`) + quote;
+    return `'${value.replace(/['"]/g, q => `\\${q}`)}'`;
 }

@@ -5,14 +5,33 @@ import {
     type ScreenOutModel, type SurveyModel, type Wording
 } from '@kto/model';
 import type { EmittedFile, Emitter } from './emitter.js';
-import { and, number, SurveyJsExpressions } from './surveyjs-expressions.js';
+import { and, MULTI_GRID_COLUMN, number, SurveyJsExpressions } from './surveyjs-expressions.js';
 
 /**
- * The SurveyJS target: a survey JSON that a stock `survey-core` (3.x) runs, one per respondent
- * variant (SurveyJS has no conditional wording). Routing is each element's `visibleIf`: its
- * `askedWhen` and "no earlier screen-out ended the interview", translated with kto's exact
- * semantics (see `surveyjs-expressions.ts`); values of hidden questions are cleared
- * (`clearInvisibleValues: "onHidden"`), because in kto an item that is not asked has no answer.
+ * The SurveyJS target: a survey JSON that a stock `survey-core` (3.x) runs and its linter passes,
+ * one per respondent variant (SurveyJS has no conditional wording). Names are the model's names.
+ *
+ * - sections → pages (a section named like an item gets `_page`: pages share the namespace);
+ * - grade scale → `rating` (every grade, the anchors at both ends as min/max descriptions, the
+ *   missing codes as extra rate values); ordinal/nominal → `radiogroup`; yes/no → `boolean`
+ *   (valueTrue 1, valueFalse 0), or `radiogroup` when it has missing codes; multi-select →
+ *   `checkbox` (missing codes exclusive); grid → `matrix` (columns: codes and missing codes;
+ *   `matrixdropdown` with one checkbox column for a grid of multi-selects, `multipletext` for
+ *   numbers, texts or dates); integer/decimal → `text` inputType number with min/max and a
+ *   numeric validator (with missing codes outside the range: an expression validator that admits
+ *   them, and their meaning in the description); date → `text` inputType date; text → `comment`;
+ *   note → `html`; non-optional → `isRequired` (every row of a grid); hint → `description`; unit →
+ *   `placeholder`;
+ * - sample variables → hidden questions (`visible: false`, never cleared), set by the host;
+ * - routing → each element's `visibleIf`: its `askedWhen` and "no earlier screen-out ended the
+ *   interview" (`reachedWhen`), translated with kto's exact semantics (`surveyjs-expressions.ts`);
+ *   values of hidden questions are cleared (`clearInvisibleValues: "onHidden"`), because in kto an
+ *   item that is not asked has no answer, so it must not steer the routing after a changed answer;
+ * - screen-out → an `html` element with its text, visible when it ends the interview (everything
+ *   after it is then hidden), a complete trigger, and its text on the complete page;
+ * - derived values → `calculatedValues` (included in the results);
+ * - texts → one entry per language (see `text()` for where "default" goes), `locale` = the
+ *   survey's default language.
  */
 export const surveyJsEmitter: Emitter = {
     target: 'surveyjs',
@@ -38,8 +57,11 @@ function json(value: unknown): string {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** SurveyJS calls the survey's own language "default"; other languages go by their code. */
+/** A localizable SurveyJS string: plain, or one text per locale. */
 type SurveyJsText = string | Record<string, string>;
+
+/** The locale a stock survey-core reads the "default" text for (`surveyLocalization.defaultLocale`). */
+const SURVEYJS_DEFAULT_LOCALE = 'en';
 
 class SurveyJsBuilder {
     private readonly expressions: SurveyJsExpressions;
@@ -67,7 +89,7 @@ class SurveyJsBuilder {
         }
         const result: SurveyJsJson = {
             title: this.text(model.title),
-            locale: this.defaultLanguage,
+            ...(this.defaultLanguage !== SURVEYJS_DEFAULT_LOCALE ? { locale: this.defaultLanguage } : {}),
             showQuestionNumbers: 'on',
             clearInvisibleValues: 'onHidden',
             pages
@@ -79,7 +101,10 @@ class SurveyJsBuilder {
                 includeIntoResult: true
             }));
         }
-        if (screenOuts.length > 0) {
+        const conditional = screenOuts.filter(s => !['true', 'false'].includes(this.screenOutCondition(s)));
+        const always = screenOuts.find(s => this.screenOutCondition(s) === 'true');
+        if (always) result.completedHtml = this.html(this.wording(always.text));
+        if (conditional.length > 0) {
             // The interview ends at a screen-out: its text is shown in place (an html element), every
             // element after it is hidden (so its page is the last one), and a complete trigger ends
             // the survey there, showing the text again on the complete page. SurveyJS runs a complete
@@ -87,8 +112,8 @@ class SurveyJsBuilder {
             // respondent is then; the screen-out may lie pages further (its condition may read only
             // earlier answers), so the trigger also requires the respondent to be on the last page
             // that is left, which is the screen-out's own page once its condition holds.
-            result.triggers = screenOuts.map(s => ({ type: 'complete', expression: and(this.screenOutCondition(s), '{pageno} = {pagecount}') }));
-            result.completedHtmlOnCondition = screenOuts.map(s => ({
+            result.triggers = conditional.map(s => ({ type: 'complete', expression: and(this.screenOutCondition(s), '{pageno} = {pagecount}') }));
+            result.completedHtmlOnCondition = conditional.map(s => ({
                 expression: this.screenOutCondition(s),
                 html: this.html(this.wording(s.text))
             }));
@@ -193,8 +218,22 @@ class SurveyJsBuilder {
                 items: rows.map(r => ({
                     name: r.value, title: r.text,
                     ...(required ? { isRequired: true } : {}),
-                    ...(scale.kind === 'integer' || scale.kind === 'decimal' ? { inputType: 'number' } : scale.kind === 'date' ? { inputType: 'date' } : {})
+                    ...(scale.kind === 'integer' || scale.kind === 'decimal'
+                        ? { inputType: 'number', ...(scale.missing.length === 0 ? { validators: this.numberValidators(scale) } : {}) }
+                        : scale.kind === 'date' ? { inputType: 'date' } : {})
                 }))
+            };
+        }
+        if (item.multi) {
+            // several codes per statement: one checkbox column
+            return {
+                type: 'matrixdropdown', ...base,
+                columns: [{
+                    name: MULTI_GRID_COLUMN, title: base.title, cellType: 'checkbox',
+                    ...(required ? { isRequired: true } : {}),
+                    choices: [...scale.codes.map(c => this.choice(c)), ...scale.missing.map(c => ({ ...this.choice(c), isExclusive: true }))]
+                }],
+                rows
             };
         }
         const columns = scale.kind === 'grade' ? this.gradeChoices(scale) : this.choices(scale);
@@ -267,10 +306,7 @@ class SurveyJsBuilder {
         if (missing.length === 0) {
             if (scale.min !== undefined) result.min = scale.min;
             if (scale.max !== undefined) result.max = scale.max;
-            result.validators = [
-                { type: 'numeric', ...(scale.min !== undefined ? { minValue: scale.min } : {}), ...(scale.max !== undefined ? { maxValue: scale.max } : {}) },
-                ...(integer ? [{ type: 'regex', regex: '^-?[0-9]+$', text: this.integerText() }] : [])
-            ];
+            result.validators = this.numberValidators(scale);
             return result;
         }
         // a missing code may lie outside the range: the range holds for the other answers only
@@ -287,19 +323,19 @@ class SurveyJsBuilder {
         return result;
     }
 
-    private integerText(): SurveyJsText {
-        const texts: Record<string, string> = { nl: 'Vul een geheel getal in.', en: 'Please enter a whole number.', fr: 'Veuillez saisir un nombre entier.', de: 'Bitte geben Sie eine ganze Zahl ein.' };
-        const local: LocalizedText = {};
-        for (const l of this.model.languages) if (texts[l]) local[l] = texts[l];
-        if (!local[this.defaultLanguage]) local[this.defaultLanguage] = texts.en;
-        return this.text(local);
+    /** A number in the scale's range (and whole, for an integer); SurveyJS words the messages. */
+    private numberValidators(scale: ScaleModel): SurveyJsJson[] {
+        return [
+            { type: 'numeric', ...(scale.min !== undefined ? { minValue: scale.min } : {}), ...(scale.max !== undefined ? { maxValue: scale.max } : {}) },
+            ...(scale.kind === 'integer' ? [{ type: 'regex', regex: '^-?[0-9]+$' }] : [])
+        ];
     }
 
     /** The respondent's description: the hint, the unit, and what the missing codes of a number mean. */
     private description(item: ItemModel, scale: ScaleModel | undefined): SurveyJsText | undefined {
         const parts: LocalizedText[] = [];
         if (item.hint) parts.push(this.wording(item.hint));
-        if (scale && (scale.kind === 'integer' || scale.kind === 'decimal') && scale.missing.length > 0 && item.kind === 'question') {
+        if (scale && (scale.kind === 'integer' || scale.kind === 'decimal') && scale.missing.length > 0) {
             for (const code of scale.missing) parts.push(this.mapLocalized(code.label, l => `${code.value}: ${l}`));
         }
         if (parts.length === 0) return undefined;
@@ -317,15 +353,25 @@ class SurveyJsBuilder {
     }
 
     /**
-     * A localizable string: `{ default: <default language>, <language>: … }` for every other
-     * declared language that has the text (SurveyJS shows the default where one is missing); a
-     * plain string in a survey with one language.
+     * A localizable string: a plain string in a survey with one language, else one text per
+     * declared language. SurveyJS reads the "default" entry for the locale of the survey-core it
+     * runs in (`surveyLocalization.defaultLocale`: English in a stock survey-core; hosts of surveys
+     * in another language often set it to that language) and falls back to it for every other
+     * locale. So "default" holds the survey's default language only when English is not one of
+     * the languages, or is the default one; when English is a translation, every language goes
+     * under its own code (a Dutch text under "default" would be shown to whoever picks English),
+     * and a missing translation is filled with the default language's text.
      */
     private text(text: LocalizedText): SurveyJsText {
+        const languages = this.model.languages;
         const fallback = text[this.defaultLanguage] ?? Object.values(text)[0] ?? '';
-        if (this.model.languages.length <= 1) return fallback;
-        const result: Record<string, string> = { default: fallback };
-        for (const l of this.model.languages.slice(1)) if (text[l] !== undefined) result[l] = text[l];
+        if (languages.length <= 1) return fallback;
+        const useDefault = !languages.includes(SURVEYJS_DEFAULT_LOCALE) || this.defaultLanguage === SURVEYJS_DEFAULT_LOCALE;
+        const result: Record<string, string> = { [useDefault ? 'default' : this.defaultLanguage]: fallback };
+        for (const l of languages.slice(1)) {
+            if (text[l] !== undefined) result[l] = text[l];
+            else if (!useDefault) result[l] = fallback;
+        }
         return result;
     }
 

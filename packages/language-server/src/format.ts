@@ -27,7 +27,10 @@ export function formatText(text: string, uri = 'file:///untitled.kto'): string {
     if (lexerErrors.length > 0 || parserErrors.length > 0) {
         throw new KtoFormatError(uri, [
             ...lexerErrors.map(e => ({ line: e.line ?? 1, column: e.column ?? 1, message: e.message })),
-            ...parserErrors.map(e => ({ line: e.token.startLine ?? 1, column: e.token.startColumn ?? 1, message: e.message }))
+            // At the end of the file chevrotain's token has no position: point at the last line.
+            ...parserErrors.map(e => Number.isFinite(e.token.startLine) && e.token.startLine! > 0
+                ? { line: e.token.startLine!, column: e.token.startColumn ?? 1, message: e.message }
+                : { line: text.split('\n').length, column: 1, message: e.message })
         ]);
     }
     const edits = shared.formatter.formatDocument(document, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];

@@ -39,7 +39,36 @@ export class DomainReasoner {
     satisfiable(formulas: readonly Formula[]): Verdict {
         const lowered = formulas.map(f => this.lower(f));
         if (lowered.some(f => f === undefined)) return 'unknown';
-        const conditions = lowered as LoweredFormula[];
+        // Conditions that share no variable are independent: deciding them apart keeps an earlier
+        // screen-out on age from multiplying every later search by the number of ages.
+        let verdict: Verdict = 'yes';
+        for (const component of this.components(lowered as LoweredFormula[])) {
+            const v = this.solve(component);
+            if (v === 'no') return 'no';
+            if (v === 'unknown') verdict = 'unknown';
+        }
+        return verdict;
+    }
+
+    /** Groups formulas into sets that share variables (union-find over variable names). */
+    private components(formulas: LoweredFormula[]): LoweredFormula[][] {
+        const parent = formulas.map((_, i) => i);
+        const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+        const owner = new Map<string, number>();
+        formulas.forEach((f, i) => {
+            for (const name of this.variablesOf(f)) {
+                const j = owner.get(name);
+                if (j === undefined) owner.set(name, i);
+                else parent[find(i)] = find(j);
+            }
+        });
+        const groups = new Map<number, LoweredFormula[]>();
+        formulas.forEach((f, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), f]));
+        return [...groups.values()];
+    }
+
+    /** Exhaustive search over one group, checking each formula as soon as its variables have values. */
+    private solve(conditions: LoweredFormula[]): Verdict {
         const variables = this.collect(conditions);
         let exact = true;
         const candidates: Array<[string, Value[]]> = [];
@@ -51,19 +80,56 @@ export class DomainReasoner {
             product *= values.length;
             if (product > MAX_ASSIGNMENTS) return 'unknown';
         }
+        const index = new Map(candidates.map(([key], i) => [key, i]));
+        // checkAt[i]: the formulas whose last variable is the i-th; checkAt[-1 → 0 slot]: constant ones.
+        const checkAt: LoweredFormula[][] = Array.from({ length: candidates.length + 1 }, () => []);
+        for (const f of conditions) {
+            const last = Math.max(-1, ...[...this.variablesOf(f)].map(v => index.get(v) ?? -1));
+            checkAt[last + 1].push(f);
+        }
         const assignment = new Map<string, Value>();
         const evaluator = new Evaluator({ answer: name => assignment.get(name), derived: name => this.context.derived(name) });
+        const holdsAll = (fs: LoweredFormula[]): boolean => fs.every(f => holdsIn(f, evaluator));
         const search = (i: number): boolean => {
-            if (i === candidates.length) return conditions.every(f => holdsIn(f, evaluator));
+            if (i === candidates.length) return true;
             const [key, values] = candidates[i];
             for (const value of values) {
                 assignment.set(key, value);
-                if (search(i + 1)) return true;
+                if (holdsAll(checkAt[i + 1]) && search(i + 1)) return true;
             }
+            assignment.delete(key);
             return false;
         };
-        if (search(0)) return 'yes';
+        if (holdsAll(checkAt[0]) && search(0)) return 'yes';
         return exact ? 'no' : 'unknown';
+    }
+
+    private readonly variableCache = new WeakMap<LoweredFormula, Set<string>>();
+
+    /** The answers a formula reads, through derived values. */
+    private variablesOf(f: LoweredFormula): Set<string> {
+        let names = this.variableCache.get(f);
+        if (names) return names;
+        names = new Set();
+        const seen = new Set<string>();
+        const visit = (e: Expression): void => {
+            if (e.kind === 'answer') names!.add(e.name);
+            else if (e.kind === 'derived') {
+                const expr = this.context.derived(e.name);
+                if (expr && !seen.has(e.name)) {
+                    seen.add(e.name);
+                    visit(expr);
+                }
+            } else childrenOf(e).forEach(visit);
+        };
+        const visitFormula = (g: LoweredFormula): void => {
+            if (g.kind === 'expr') visit(g.expr);
+            else if (g.kind === 'not') visitFormula(g.formula);
+            else g.parts.forEach(visitFormula);
+        };
+        visitFormula(f);
+        this.variableCache.set(f, names);
+        return names;
     }
 
     /** Whether `premises` imply `conclusion` for every respondent. */
