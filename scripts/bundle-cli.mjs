@@ -22,6 +22,10 @@ const common = {
 };
 
 await Promise.all([
-    build({ ...common, entryPoints: [path('packages/cli/src/main.ts')], outfile: path('packages/cli/dist/kto.mjs') }),
+    // Split so that `kto fmt`'s formatter (with the editor services) loads only when used.
+    build({
+        ...common, entryPoints: { kto: path('packages/cli/src/main.ts') }, outdir: path('packages/cli/dist'),
+        splitting: true, chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }
+    }),
     build({ ...common, entryPoints: [path('packages/language-server/src/main-node.ts')], outfile: path('packages/language-server/dist/kto-language-server.mjs') })
 ]);

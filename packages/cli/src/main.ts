@@ -3,7 +3,6 @@ import { SourceReadError } from '@kto/language';
 import { build, TARGETS } from './commands/build.js';
 import { check, CHECK_FORMATS, type CheckFormat } from './commands/check.js';
 import type { CommandContext } from './commands/command.js';
-import { fmt } from './commands/fmt.js';
 import { test, TEST_FORMATS, type TestFormat } from './commands/test.js';
 import { UsageError } from './files.js';
 
@@ -87,8 +86,11 @@ export async function main(argv: string[]): Promise<number> {
         case 'test':
             if (!(TEST_FORMATS as readonly string[]).includes(format)) return usage(`unknown format '${format}' for test; use one of ${TEST_FORMATS.join(', ')}`);
             return test(paths, format as TestFormat, ctx);
-        case 'fmt':
+        case 'fmt': {
+            // The formatter brings the editor's services along; load them only for `kto fmt`.
+            const { fmt } = await import('./commands/fmt.js');
             return fmt(paths, values.check === true, ctx);
+        }
         default:
             return usage(`unknown command '${command}'`);
     }
