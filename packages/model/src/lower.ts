@@ -1,7 +1,7 @@
 import { AstUtils, isJSDoc, parseJSDoc, type AstNode, type CommentProvider } from 'langium';
 import {
-    buildFlow, domainOfTypeRef, isBinaryExpr, isConditionalExpr, isAskedExpectation, isBreakdownOption, isCall, isCompareOption, isDerived, isDrivers,
-    isEndStatement, isFilterOption, isGiven, isGrid, isIndicator, isIndicatorsBlock, isIneligibleSetting,
+    buildFlow, domainOfScale, domainOfTypeRef, isBinaryExpr, isScale, isScaleCode, isConditionalExpr, isAskedExpectation, isBreakdownOption, isCall, isCompareOption, isDerived, isDrivers,
+    isEndStatement, isFilterOption, isGiven, isInclude, isGrid, isIndicator, isIndicatorsBlock, isIneligibleSetting,
     isInvitedSetting, isLanguagesSetting, isMinNDefault, isMinNOption, isNote, isPopulationSetting,
     isPreviousWaveSetting, isQuestion, isRef, isSampleVariable, isScreenOutExpectation, isSection,
     isTestCase, isTestVariant, isTitleSetting, isUnweightedOption, isValueExpectation, isVariant, isVersionSetting,
@@ -65,6 +65,7 @@ class Lowering {
         model.derived = this.derivedValues();
         this.indicators(model);
         model.tests = this.root.declarations.filter(isTestCase).map(t => this.test(t));
+        this.labelScales();
         model.scales = [...this.scales.values()];
         return stripUndefined(model);
     }
@@ -134,6 +135,32 @@ class Lowering {
     }
 
     // ------------------------------------------------------------ scales
+
+    /**
+     * Scales whose labels conditions use but no item answers on directly (the built-in yes/no
+     * behind a `JaNee: yesno { missing ... }` scale), so that every label in the model resolves.
+     */
+    private labelScales(): void {
+        // The survey and every block it includes (blocks may live in libraries).
+        const roots: AstNode[] = [this.root];
+        for (let i = 0; i < roots.length; i++) {
+            for (const include of AstUtils.streamAllContents(roots[i]).filter(isInclude)) {
+                const block = include.block.ref;
+                if (block && !roots.includes(block)) roots.push(block);
+            }
+        }
+        for (const root of roots) {
+            for (const ref of AstUtils.streamAllContents(root).filter(isRef)) {
+                const code = ref.target.ref;
+                if (!isScaleCode(code)) continue;
+                const owner = code.$container.$container;
+                if (isScale(owner) && !this.scales.has(owner.name)) {
+                    const domain = domainOfScale(owner);
+                    if (domain) this.scales.set(owner.name, this.scale(owner.name, domain));
+                }
+            }
+        }
+    }
 
     private scaleFor(type: TypeRef, owner: string): string {
         const domain = domainOfTypeRef(type);
