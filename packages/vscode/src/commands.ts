@@ -74,6 +74,7 @@ export async function checkWorkspace(): Promise<void> {
             if (waiting.size === 0) return;
             await new Promise<void>(resolve => {
                 let quiet: ReturnType<typeof setTimeout> | undefined;
+                let opening = true;
                 const done = (): void => {
                     clearTimeout(quiet);
                     clearTimeout(cap);
@@ -84,11 +85,12 @@ export async function checkWorkspace(): Promise<void> {
                 // A file without problems may publish nothing new: stop when the server goes quiet.
                 const settle = (): void => {
                     clearTimeout(quiet);
-                    quiet = setTimeout(done, 1500);
+                    // Only once every file has been handed to the server can quiet mean "done".
+                    if (!opening) quiet = setTimeout(done, 1500);
                 };
                 const listener = vscode.languages.onDidChangeDiagnostics(e => {
                     for (const uri of e.uris) waiting.delete(uri.toString());
-                    if (waiting.size === 0) done();
+                    if (waiting.size === 0 && !opening) done();
                     else settle();
                 });
                 const cancel = token.onCancellationRequested(done);
@@ -102,6 +104,7 @@ export async function checkWorkspace(): Promise<void> {
                             waiting.delete(file.toString()); // unreadable (not UTF-8, gone): the server never sees it
                         }
                     }
+                    opening = false;
                     if (waiting.size === 0) done();
                     else settle();
                 })();
