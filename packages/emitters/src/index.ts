@@ -5,5 +5,5 @@ export * from './codebook.js';
 export * from './surveyjs.js';
 export * from './xform.js';
 export * from './targets.js';
-export { escapeHtml } from './html.js';
+export { escapeHtml, html, Html } from './html.js';
 export { inWords } from './plain-words.js';
