@@ -27,10 +27,13 @@ const server = spawn(process.execPath, [join(ROOT, 'packages/language-server/bin
 const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 const waiting = new Map();
 connection.onNotification('textDocument/publishDiagnostics', p => {
-    const w = waiting.get(p.version);
-    if (w) {
-        waiting.delete(p.version);
-        w({ at: performance.now(), diagnostics: p.diagnostics });
+    if (p.uri !== uri) return;
+    // Diagnostics for a version answer every edit up to it (a newer edit may cancel an older build).
+    for (const [version, resolve] of waiting) {
+        if (p.version === undefined || p.version >= version) {
+            waiting.delete(version);
+            resolve({ at: performance.now(), diagnostics: p.diagnostics });
+        }
     }
 });
 connection.onRequest('workspace/configuration', () => []);
@@ -59,7 +62,8 @@ const opened = await first;
 say('open → first diagnostics', `${(opened.at - t).toFixed(0)} ms (${opened.diagnostics.filter(d => d.severity === 1).length} errors)`);
 
 // Each edit retypes one question's wording (as a researcher editing text does), cycling through the file.
-const wordings = [...text.matchAll(/question \w+: [^"\n]+"([^"]{8,})"/g)].map(m => m.index + m[0].length - 2);
+const wordings = [...text.matchAll(/\n\s+"([^"\n]{8,})"/g)].map(m => m.index + m[0].length - 2);
+if (wordings.length === 0) throw new Error("no question wording found to edit");
 const latencies = [];
 const memory = [[0, rssMiB()]];
 let current = text;
