@@ -5,7 +5,8 @@ import { relativePath, type CheckContext } from './check-context.js';
 
 /** Imports that cannot be found, that go round in a cycle, or that nothing uses; scales nothing uses. */
 export function checkImports(ctx: CheckContext): void {
-    const used = usedDocuments(ctx);
+    const referenced = referencedNodes(ctx);
+    const used = new Set([...referenced].filter((n): n is AstNode => n !== undefined).map(n => AstUtils.getDocument(n).uri.toString()));
     for (const imp of ctx.root.imports) {
         const target = ctx.documents.getDocument(importTarget(imp));
         if (!target) {
@@ -22,7 +23,7 @@ export function checkImports(ctx: CheckContext): void {
             ctx.report('unused-import', `Nothing from '${imp.path}' is used in this file.`, imp, 'path');
         }
     }
-    if (ctx.isSurvey) checkUnusedScales(ctx);
+    if (ctx.isSurvey) checkUnusedScales(ctx, referenced);
 }
 
 /** The path of documents from `start` back to this document, if there is one. */
@@ -45,22 +46,16 @@ function importCycle(ctx: CheckContext, start: LangiumDocument): LangiumDocument
     return dfs(start, [start]);
 }
 
-function usedDocuments(ctx: CheckContext): Set<string> {
-    const used = new Set<string>();
-    for (const node of AstUtils.streamAllContents(ctx.root)) {
-        for (const ref of AstUtils.streamReferences(node)) {
-            const target = targetOf(ref.reference);
-            if (target) used.add(AstUtils.getDocument(target).uri.toString());
-        }
-    }
-    return used;
-}
-
-function checkUnusedScales(ctx: CheckContext): void {
-    const referenced = new Set<unknown>();
+/** Everything this file's references point at, in one walk over the file. */
+function referencedNodes(ctx: CheckContext): Set<AstNode | undefined> {
+    const referenced = new Set<AstNode | undefined>();
     for (const node of AstUtils.streamAllContents(ctx.root)) {
         for (const ref of AstUtils.streamReferences(node)) referenced.add(targetOf(ref.reference));
     }
+    return referenced;
+}
+
+function checkUnusedScales(ctx: CheckContext, referenced: Set<AstNode | undefined>): void {
     for (const scale of ctx.root.declarations.filter(isScale)) {
         if (!referenced.has(scale)) {
             ctx.report('unused-scale', `Scale '${scale.name}' is not used by any item; remove it or move it to a shared library.`, scale, 'name');

@@ -7,7 +7,7 @@ import { variableKey } from '../semantics/variables.js';
 import { lowerExpression } from '../semantics/lower-expression.js';
 import type { Expression } from '../semantics/ir.js';
 import { holds, isAskedItem, pathOf, type FlowEntry, type Formula } from '../semantics/flow.js';
-import { DomainReasoner, type VariableFacts } from '../semantics/reasoning.js';
+import { DomainReasoner, type VariableFacts, type Verdict } from '../semantics/reasoning.js';
 import { domainOfReferable } from '../semantics/domains.js';
 import { TypeChecker } from '../semantics/types.js';
 import { placeOf, type CheckContext } from './check-context.js';
@@ -20,11 +20,12 @@ export function checkRouting(ctx: CheckContext): void {
     checkDerivedCycles(ctx);
     if (!ctx.isSurvey) return;
     const reasoner = createReasoner(ctx);
+    const reachable = pathVerdicts(reasoner);
     // In a half-typed file the routing is not what the author means yet; reasoning about it only adds noise.
-    if (!hasSyntaxErrors(ctx)) checkReachability(ctx, reasoner);
+    if (!hasSyntaxErrors(ctx)) checkReachability(ctx, reasoner, reachable);
     for (const entry of ctx.flow.entries) {
         const condition = isIfBlock(entry.node) || isEndStatement(entry.node) ? entry.node.condition : undefined;
-        if (condition) checkReads(ctx, reasoner, condition, entry);
+        if (condition) checkReads(ctx, reasoner, condition, entry, reachable);
     }
     for (const node of AstUtils.streamAllContents(ctx.root)) {
         if (isDerived(node) && node.expr && AstUtils.getDocument(node) === ctx.document) checkDerivedReads(ctx, node);
@@ -73,9 +74,19 @@ function isOptional(item: AstNode): boolean {
 
 // ------------------------------------------------------------------ reachability
 
-function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
+/** Whether anyone reaches an entry, decided once per distinct path (entries of one block share theirs). */
+function pathVerdicts(reasoner: DomainReasoner): (entry: FlowEntry) => Verdict {
+    const verdicts = new Map<string, Verdict>();
+    return entry => {
+        const key = pathKey(entry);
+        let verdict = verdicts.get(key);
+        if (!verdict) verdicts.set(key, verdict = reasoner.satisfiable(pathOf(entry)));
+        return verdict;
+    };
+}
+
+function checkReachability(ctx: CheckContext, reasoner: DomainReasoner, reachable: (entry: FlowEntry) => Verdict): void {
     const dead = new Set<string>(); // "ifBlock side" pairs found unreachable, so what is inside is not reported again
-    const pathVerdicts = new Map<string, ReturnType<DomainReasoner['satisfiable']>>();
     let reportedAfterScreenOut = false;
     const deadKey = (ifBlock: IfBlock, side: string): string => `${ctx.flow.entryOf.get(ifBlock)?.index} ${side}`;
     for (const entry of ctx.flow.entries) {
@@ -88,7 +99,7 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
             dead.add(deadKey(node, 'else'));
         } else if (isIfBlock(node) && node.condition) {
             const cond = holds(node.condition);
-            if (entry.screenOuts.length > 0 && reasoner.satisfiable(path) === 'no') {
+            if (entry.screenOuts.length > 0 && reachable(entry) === 'no') {
                 ctx.report('unreachable-item', 'No respondent can get here: every path to this point ends at an earlier screen-out (`end`).', node.condition);
                 dead.add(deadKey(node, 'then'));
                 dead.add(deadKey(node, 'else'));
@@ -108,12 +119,7 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner): void {
             }
         } else if (isAskedItem(node)) {
             // Items in an unreachable branch were reported at its condition; here only those cut off by a screen-out.
-            const key = pathKey(entry);
-            let verdict = pathVerdicts.get(key);
-            if (!verdict) {
-                verdict = reasoner.satisfiable(path);
-                pathVerdicts.set(key, verdict);
-            }
+            const verdict = reachable(entry);
             if (verdict === 'no' && !reportedAfterScreenOut) {
                 ctx.report('unreachable-item', `No respondent can reach '${node.name}': every path to it ends at an earlier screen-out (\`end\`).`, node, 'name');
                 reportedAfterScreenOut = true;
@@ -172,9 +178,9 @@ export function readsOf(expr: Expr): Read[] {
     return reads;
 }
 
-function checkReads(ctx: CheckContext, reasoner: DomainReasoner, condition: Expr, entry: FlowEntry): void {
+function checkReads(ctx: CheckContext, reasoner: DomainReasoner, condition: Expr, entry: FlowEntry, reachable: (entry: FlowEntry) => Verdict): void {
     // Where no respondent gets, the unreachable-item warning says all there is to say.
-    if (reasoner.satisfiable(pathOf(entry)) === 'no') return;
+    if (reachable(entry) === 'no') return;
     const reported = new Set<string>();
     for (const read of readsOf(condition)) {
         const item = read.itemRef.target.ref!;
