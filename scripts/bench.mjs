@@ -9,6 +9,7 @@
 //   4. a 50-file workspace (a library and 49 surveys importing it)
 //   5. peak memory of checking the big survey, in a child process
 //   6. CLI cold start on a small file, and the CLI on the big survey once
+//   7. compiling the big survey to every target, beside survey-core loading the SurveyJS output
 //
 // Generated files go to .bench/ (git-ignored) so they can be inspected afterwards.
 // Options: --runs N (timed runs, default 7), --quick (fewer runs, for trying the script),
@@ -297,6 +298,37 @@ say('kto check on the 5,000-question survey', `${ms(bigCli.ms)} wall, exit code 
 if (bigCli.code !== 0) console.log(`${bigCli.stdout.slice(0, 2000)}${bigCli.stderr.slice(0, 2000)}`);
 const wsCli = await spawnTimed(process.execPath, [cliRel, 'check', relative(ROOT, wsDir)], { cwd: ROOT });
 say('kto check on the 50-file workspace', `${ms(wsCli.ms)} wall, exit code ${wsCli.code}${wsCli.code === 0 ? '' : ' (expected 0)'}`);
+
+// ------------------------------------------------------------------ compiler
+
+heading('7. Compiling the 5,000-question survey to every target');
+{
+    const { createKtoServices, KtoWorkspace } = await import('../packages/language/dist/index.js');
+    const { lowerSurvey } = await import('../packages/model/dist/index.js');
+    const { EMITTERS, surveyJsJson } = await import('../packages/emitters/dist/index.js');
+    const { Model } = await import('survey-core');
+    const { URI } = await import('langium');
+    const { shared, Kto } = createKtoServices();
+    const workspace = new KtoWorkspace(shared, async uri => bigSources.get(uri.fsPath));
+    await workspace.load([URI.file(bigPath)]);
+    await workspace.check();
+    const root = workspace.documents.find(d => d.uri.fsPath === bigPath).parseResult.value;
+    const lowerRuns = await repeat(1, RUNS, () => { const t = performance.now(); lowerSurvey(root, Kto.documentation.CommentProvider); return performance.now() - t; });
+    say('lower to the model, median', ms(median(lowerRuns)));
+    const model = lowerSurvey(root, Kto.documentation.CommentProvider);
+    let total = median(lowerRuns);
+    for (const emitter of EMITTERS) {
+        const times = await repeat(1, RUNS, () => { const t = performance.now(); emitter.emit(model); return performance.now() - t; });
+        const bytes = emitter.emit(model).reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+        total += median(times);
+        say(`target ${emitter.target}, median`, `${ms(median(times))} (${fmt(mb(bytes), 2)} MB)`);
+    }
+    say('whole build (lower + every target), median', ms(total));
+    const json = surveyJsJson(model);
+    const loads = await repeat(1, Math.min(RUNS, 5), () => { const t = performance.now(); new Model(json); return performance.now() - t; }, { min: 3 });
+    say('survey-core: new Model(emitted SurveyJS JSON), median', ms(median(loads)));
+    target('whole build vs survey-core load', `${ms(total)} vs ${ms(median(loads))}`, total < median(loads), 'build faster than the load');
+}
 
 // ------------------------------------------------------------------ summary
 

@@ -122,8 +122,10 @@ class SurveyJsBuilder {
     }
 
     /** Pages share SurveyJS's namespace with questions: a section named like an item gets a suffix. */
+    private takenNames?: Set<string>;
+
     private pageName(name: string): string {
-        const taken = new Set<string>([
+        const taken = this.takenNames ??= new Set<string>([
             ...elementsOf(this.model).map(e => e.name),
             ...this.model.derived.map(d => d.name),
             ...this.model.sampleVariables.map(s => s.name)

@@ -19,7 +19,16 @@ export function screenOutWhen(element: ElementModel): Expression | undefined {
  * ended the interview. Runtimes without a "stop here" (or tests comparing visibility) use this.
  */
 export function reachedWhen(model: SurveyModel, element: ElementModel): Expression | undefined {
-    const before = elementsOf(model).filter(e => !isItem(e) && e.order < element.order);
+    const before = screenOutsOf(model).filter(e => e.order < element.order);
     const notEnded = before.map(e => ({ kind: 'not', operand: screenOutWhen(e)! }) as Expression);
     return and(element.askedWhen, ...notEnded);
+}
+
+const screenOuts = new WeakMap<SurveyModel, ElementModel[]>();
+
+/** The screen-outs in interview order, found once per model (emitters ask for every element). */
+function screenOutsOf(model: SurveyModel): ElementModel[] {
+    let found = screenOuts.get(model);
+    if (!found) screenOuts.set(model, found = elementsOf(model).filter(e => !isItem(e)));
+    return found;
 }
