@@ -110,3 +110,17 @@ describe('kto-language-server over stdio', () => {
         await client.change(GENT, gentText, 11);
     });
 });
+
+describe('kto-language-server on the command line', () => {
+    test('without a transport it explains how to start it (exit 2), never a stack trace', async () => {
+        const { spawnSync } = await import('node:child_process');
+        const server = join(import.meta.dirname, '../packages/language-server/bin/kto-language-server.mjs');
+        const bare = spawnSync(process.execPath, [server], { encoding: 'utf8' });
+        expect(bare.status).toBe(2);
+        expect(bare.stderr).toContain('kto-language-server --stdio');
+        expect(bare.stderr).not.toMatch(/\n\s+at /);
+        const help = spawnSync(process.execPath, [server, '--help'], { encoding: 'utf8' });
+        expect(help.status).toBe(0);
+        expect(help.stdout).toContain('--node-ipc');
+    });
+});
