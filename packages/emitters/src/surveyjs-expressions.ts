@@ -385,22 +385,46 @@ function isAtomic(e: string): boolean {
     return e === TRUE || e === FALSE || /^[{][^{}]*[}]$/.test(e) || /^!?\(.*\)$/.test(e) && balanced(e.slice(e.indexOf('(') + 1, -1));
 }
 
-/** Whether the parentheses in a string (outside quotes) balance, so `(…)` wraps it whole. */
-function balanced(s: string): boolean {
+/**
+ * Walks an expression's characters outside quoted strings, with the bracket depth before each;
+ * `visit` may return how many characters to skip, or `false` to stop. The one scanner behind
+ * `balanced`, `topLevel` and `splitTopLevel`.
+ */
+function scanOutsideQuotes(e: string, brackets: string, visit: (i: number, depth: number) => number | false | void): void {
+    const [open, close] = [brackets.slice(0, brackets.length / 2), brackets.slice(brackets.length / 2)];
     let depth = 0;
     let quote: string | undefined;
-    for (let i = 0; i < s.length; i++) {
-        const c = s[i];
+    for (let i = 0; i < e.length; i++) {
+        const c = e[i];
         if (quote) {
             if (c === '\\') i++;
             else if (c === quote) quote = undefined;
             continue;
         }
         if (c === '\'' || c === '"') quote = c;
-        else if (c === '(') depth++;
-        else if (c === ')' && --depth < 0) return false;
+        else if (open.includes(c)) depth++;
+        else if (close.includes(c)) depth--;
+        else {
+            const skip = visit(i, depth);
+            if (skip === false) return;
+            if (typeof skip === 'number') i += skip;
+            continue;
+        }
+        if (depth < 0 && visit(i, depth) === false) return;
     }
-    return depth === 0;
+}
+
+/** Whether the parentheses in a string (outside quotes) balance, so `(…)` wraps it whole. */
+function balanced(s: string): boolean {
+    let ok = true;
+    let final = 0;
+    // The scanner reports the depth before each character; a trailing space shows the depth at the end.
+    scanOutsideQuotes(s + ' ', '()', (_i, depth) => {
+        if (depth < 0) return (ok = false);
+        final = depth;
+        return undefined;
+    });
+    return ok && final === 0;
 }
 
 function paren(e: string): string {
@@ -436,45 +460,18 @@ export function not(e: string): string {
 
 /** Whether an expression has a top-level `or` / `and` (outside parentheses and quotes). */
 function topLevel(e: string, word: string): boolean {
-    let depth = 0;
-    let quote: string | undefined;
-    for (let i = 0; i < e.length; i++) {
-        const c = e[i];
-        if (quote) {
-            if (c === '\\') i++;
-            else if (c === quote) quote = undefined;
-            continue;
-        }
-        if (c === '\'' || c === '"') quote = c;
-        else if (c === '(' || c === '[' || c === '{') depth++;
-        else if (c === ')' || c === ']' || c === '}') depth--;
-        else if (depth === 0 && e.startsWith(` ${word} `, i)) return true;
-    }
-    return false;
+    return splitTopLevel(e, word).length > 1;
 }
 
-/** The parts of an expression between its top-level `word`s. */
 function splitTopLevel(e: string, word: string): string[] {
     const parts: string[] = [];
-    let depth = 0;
-    let quote: string | undefined;
     let start = 0;
-    for (let i = 0; i < e.length; i++) {
-        const c = e[i];
-        if (quote) {
-            if (c === '\\') i++;
-            else if (c === quote) quote = undefined;
-            continue;
-        }
-        if (c === '\'' || c === '"') quote = c;
-        else if (c === '(' || c === '[' || c === '{') depth++;
-        else if (c === ')' || c === ']' || c === '}') depth--;
-        else if (depth === 0 && e.startsWith(` ${word} `, i)) {
-            parts.push(e.slice(start, i));
-            start = i + word.length + 2;
-            i = start - 1;
-        }
-    }
+    scanOutsideQuotes(e, '([{)]}', (i, depth) => {
+        if (depth !== 0 || !e.startsWith(` ${word} `, i)) return undefined;
+        parts.push(e.slice(start, i));
+        start = i + word.length + 2;
+        return word.length + 1;
+    });
     parts.push(e.slice(start));
     return parts;
 }
