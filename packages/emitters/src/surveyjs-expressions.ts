@@ -1,4 +1,4 @@
-import type { Expression } from '@kto/language';
+import { resultOf, type Expression } from '@kto/language/ir';
 import { itemsOf, scaleOf, type ScaleKind, type SurveyModel } from '@kto/model';
 
 /**
@@ -125,10 +125,8 @@ export class SurveyJsExpressions {
             case 'set': return 'set';
             case 'answer': return this.variables.get(e.name)?.type ?? 'unknown';
             case 'derived': return this.derived.get(e.name)?.type ?? 'unknown';
-            case 'binary':
-                return ['+', '-', '*', '/'].includes(e.operator) ? 'number' : 'boolean';
-            case 'call':
-                return e.function === 'answered' || e.function === 'valid' ? 'boolean' : 'number';
+            case 'binary': case 'call':
+                return resultOf(e);
             case 'conditional': {
                 const a = this.typeOf(e.then);
                 const b = this.typeOf(e.otherwise);

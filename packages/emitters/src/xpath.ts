@@ -1,4 +1,4 @@
-import type { Expression } from '@kto/language';
+import { resultOf, type Expression } from '@kto/language/ir';
 import type { ScaleKind } from '@kto/model';
 
 /**
@@ -193,10 +193,8 @@ export class XPathTranslator {
                 return 'number';
             }
             case 'derived': return this.withDerived(e.name, x => this.typeOf(x), 'none');
-            case 'binary':
-                return ['+', '-', '*', '/'].includes(e.operator) ? 'number' : 'boolean';
-            case 'call':
-                return e.function === 'answered' || e.function === 'valid' ? 'boolean' : 'number';
+            case 'binary': case 'call':
+                return resultOf(e);
             case 'conditional': {
                 const a = this.typeOf(e.then);
                 const b = this.typeOf(e.otherwise);

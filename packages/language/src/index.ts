@@ -4,6 +4,7 @@ export { registerValidationChecks, KtoValidator } from './kto-validator.js';
 export * from './kto-module.js';
 export * from './diagnostics.js';
 export * from './builtins.js';
+export { sourceText } from './utils/source-text.js';
 export * from './workspace/kto-workspace.js';
 export * from './semantics/domains.js';
 export * from './semantics/evaluate.js';

@@ -5,7 +5,7 @@ import {
     isInvitedSetting, isLanguagesSetting, isMinNDefault, isMinNOption, isNote, isPopulationSetting,
     isPreviousWaveSetting, isQuestion, isRef, isSampleVariable, isScreenOutExpectation, isSection,
     isTestCase, isTestVariant, isTitleSetting, isUnweightedOption, isValueExpectation, isVariant, isVersionSetting,
-    isWaveSetting, isWeightDefault, isWeightOption, lowerExpression, TypeChecker, variableKey,
+    isWaveSetting, isWeightDefault, isWeightOption, lowerExpression, sourceText, TypeChecker, variableKey,
     type Domain, type Expression, type Formula, type FlowEntry, type Grid, type KtoFile, type MinN as AstMinN,
     type Question, type Ref, type ScaleCode, type Text, type TypeRef, type Wording as AstWording
 } from '@kto/language';
@@ -386,10 +386,6 @@ function formulaText(f: Formula): string {
 function needsParentheses(f: Formula): boolean {
     if (f.kind !== 'expr') return f.kind === 'and';
     return (isBinaryExpr(f.expr) && f.expr.operator === 'or') || isConditionalExpr(f.expr);
-}
-
-function sourceText(node: AstNode): string {
-    return node.$cstNode?.text.replace(/\s+/g, ' ').trim() ?? '';
 }
 
 /** JSON output has no `undefined` members, so the same model always serialises the same way. */

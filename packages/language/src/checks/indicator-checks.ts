@@ -8,7 +8,8 @@ import { holds } from '../semantics/flow.js';
 import type { DomainReasoner } from '../semantics/reasoning.js';
 import { AGGREGATES, describeType, isNumericType, type KtoType, type TypeChecker } from '../semantics/types.js';
 import type { CheckContext } from './check-context.js';
-import { readsOf, textOf } from './routing-checks.js';
+import { readsOf } from './routing-checks.js';
+import { sourceText } from '../utils/source-text.js';
 import { variableKey } from '../semantics/variables.js';
 
 /** Indicators: formulas that can be computed, bases that can be filled, thresholds where bases are small. */
@@ -52,7 +53,7 @@ function checkIndicator(ctx: CheckContext, types: TypeChecker, reasoner: DomainR
     let reported = false;
     for (const filter of filters) {
         if (reasoner.satisfiable([holds(filter)]) === 'no') {
-            ctx.report('empty-base', `No respondent can meet \`${textOf(filter)}\`, so the base of '${indicator.name}' is always empty.`, filter);
+            ctx.report('empty-base', `No respondent can meet \`${sourceText(filter)}\`, so the base of '${indicator.name}' is always empty.`, filter);
             reported = true;
         }
     }

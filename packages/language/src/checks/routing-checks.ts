@@ -11,6 +11,7 @@ import { DomainReasoner, type VariableFacts, type Verdict } from '../semantics/r
 import { domainOfReferable } from '../semantics/domains.js';
 import { TypeChecker } from '../semantics/types.js';
 import { placeOf, type CheckContext } from './check-context.js';
+import { sourceText } from '../utils/source-text.js';
 
 /**
  * Routing: what each condition may read at the point the interview reaches it, and what the
@@ -104,18 +105,18 @@ function checkReachability(ctx: CheckContext, reasoner: DomainReasoner, reachabl
                 dead.add(deadKey(node, 'then'));
                 dead.add(deadKey(node, 'else'));
             } else if (reasoner.satisfiable([...path, cond]) === 'no') {
-                ctx.report('unreachable-item', `No respondent can get here: given the scales and the routing before it, \`${textOf(node.condition)}\` never holds, so the items inside are never asked.`, node.condition);
+                ctx.report('unreachable-item', `No respondent can get here: given the scales and the routing before it, \`${sourceText(node.condition)}\` never holds, so the items inside are never asked.`, node.condition);
                 dead.add(deadKey(node, 'then'));
             } else if (reasoner.implies(path, cond) === 'yes') {
                 const elseNote = node.else.length > 0 || node.elseIf ? ', so the `else` part is never used' : '';
-                ctx.report('condition-always-true', `\`${textOf(node.condition)}\` holds for every respondent who gets here${elseNote}.`, node.condition);
+                ctx.report('condition-always-true', `\`${sourceText(node.condition)}\` holds for every respondent who gets here${elseNote}.`, node.condition);
                 dead.add(deadKey(node, 'else'));
             }
         } else if (isEndStatement(node) && node.condition && wellTyped(node.condition)) {
             if (reasoner.satisfiable([...path, holds(node.condition)]) === 'no') {
-                ctx.report('condition-never-true', `This screen-out never triggers: given the scales and the routing before it, \`${textOf(node.condition)}\` never holds.`, node.condition);
+                ctx.report('condition-never-true', `This screen-out never triggers: given the scales and the routing before it, \`${sourceText(node.condition)}\` never holds.`, node.condition);
             } else if (reasoner.implies(path, holds(node.condition)) === 'yes') {
-                ctx.report('condition-always-true', `\`${textOf(node.condition)}\` holds for every respondent who gets here, so this screen-out ends every interview here; nothing after it is asked.`, node.condition);
+                ctx.report('condition-always-true', `\`${sourceText(node.condition)}\` holds for every respondent who gets here, so this screen-out ends every interview here; nothing after it is asked.`, node.condition);
             }
         } else if (isAskedItem(node)) {
             // Items in an unreachable branch were reported at its condition; here only those cut off by a screen-out.
@@ -290,8 +291,4 @@ function findCycle(start: Derived, deps: (d: Derived) => Array<{ target: Derived
 function rotate<T>(list: T[], first: T): T[] {
     const i = list.indexOf(first);
     return [...list.slice(i), ...list.slice(0, i)];
-}
-
-export function textOf(node: AstNode): string {
-    return node.$cstNode?.text.replace(/\s+/g, ' ') ?? '';
 }

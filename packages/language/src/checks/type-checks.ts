@@ -7,6 +7,7 @@ import {
 import { domainOfTypeRef } from '../semantics/domains.js';
 import { TypeChecker } from '../semantics/types.js';
 import type { CheckContext } from './check-context.js';
+import { sourceText } from '../utils/source-text.js';
 
 /** Types of routing conditions, derived values and scripted respondents. */
 export function createTypeChecker(ctx: CheckContext): TypeChecker {
@@ -43,7 +44,7 @@ function checkGiven(ctx: CheckContext, types: TypeChecker, answer: Answer): void
     }
     if (target.kind === 'set') {
         if (!isSetLiteral(value)) {
-            ctx.report('type-mismatch', `'${textOf(answer.target)}' is a multi-select question; give its answers as a set, e.g. \`{a, b}\`.`, value);
+            ctx.report('type-mismatch', `'${sourceText(answer.target)}' is a multi-select question; give its answers as a set, e.g. \`{a, b}\`.`, value);
             return;
         }
         for (const v of value.values) types.checkComparable('=', { kind: 'answer', domain: target.domain }, types.typeOf(v), v);
@@ -61,8 +62,4 @@ function checkAsked(ctx: CheckContext, expectation: AskedExpectation): void {
             ctx.report('type-mismatch', 'A grid is asked as a whole; name the grid, not one statement.', target);
         }
     }
-}
-
-function textOf(node: { $cstNode?: { text: string } }): string {
-    return node.$cstNode?.text ?? '';
 }

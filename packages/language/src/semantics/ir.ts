@@ -26,6 +26,15 @@ export type RowFunction = 'answered' | 'valid' | 'sum' | 'min' | 'max' | 'count'
 
 export const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=', 'contains']);
 
+/**
+ * What an operator or a function call yields, whatever its operands: arithmetic and the number
+ * functions give a number; comparisons, logic, `answered` and `valid` give a condition.
+ */
+export function resultOf(e: Extract<Expression, { kind: 'binary' | 'call' }>): 'number' | 'boolean' {
+    if (e.kind === 'binary') return ['+', '-', '*', '/'].includes(e.operator) ? 'number' : 'boolean';
+    return e.function === 'answered' || e.function === 'valid' ? 'boolean' : 'number';
+}
+
 /** The expression's direct sub-expressions. */
 export function childrenOf(e: Expression): Expression[] {
     switch (e.kind) {

@@ -5,6 +5,7 @@ import {
     type Derived, type Expr, type Ref, type ScaleCode
 } from '../generated/ast.js';
 import type { DiagnosticCode } from '../diagnostics.js';
+import { sourceText } from '../utils/source-text.js';
 import {
     acceptsValue, describeDomain, domainOfReferable, domainOfScale, domainOfTypeRef, isCoded, isNumericDomain, isOrdered, type Domain
 } from './domains.js';
@@ -70,7 +71,7 @@ export class TypeChecker {
         if (!expr) return;
         const type = this.typeOf(expr);
         if (!isBooleanType(type)) {
-            const hint = type.kind === 'answer' && type.domain.kind === 'yesno' ? ` Write \`${textOf(expr)} = yes\`.` : '';
+            const hint = type.kind === 'answer' && type.domain.kind === 'yesno' ? ` Write \`${sourceText(expr)} = yes\`.` : '';
             this.problem(code, `This should be a condition (true or false), but it is ${describeType(type)}.${hint}`, expr);
         }
     }
@@ -236,7 +237,7 @@ export class TypeChecker {
         const type = this.typeOf(expr);
         if (!isNumericType(type)) {
             const why = type.kind === 'answer' && !isNumericDomain(type.domain)
-                ? ` ('${textOf(expr)}' is on ${type.domain.kind} scale ${type.domain.name}, whose codes are not amounts)` : '';
+                ? ` ('${sourceText(expr)}' is on ${type.domain.kind} scale ${type.domain.name}, whose codes are not amounts)` : '';
             this.problem('type-mismatch', `${what} needs numbers, but this is ${describeType(type)}${why}.`, expr);
         }
         return type;
@@ -324,10 +325,6 @@ function valueKind(t: KtoType): string {
         return isNumericDomain(t.domain) ? 'number' : `coded:${t.domain.name}`;
     }
     return t.kind;
-}
-
-function textOf(expr: Expr): string {
-    return expr.$cstNode?.text ?? 'x';
 }
 
 /**
