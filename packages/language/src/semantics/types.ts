@@ -300,12 +300,10 @@ export class TypeChecker {
             this.problem('type-mismatch', `Cannot compare an answer on ${domain.name} with a text; use a code${domain.codes.some(c => c.name) ? ' or a label' : ''}.`, node);
             return;
         }
-        if (other.kind === 'number' && isNumberLiteral(node) && !ordering && !acceptsValue(domain, node.value)) {
-            this.problem('code-out-of-range', `${node.value} is not a value of ${domain.name} (${describeDomain(domain)}).`, node);
-            return;
-        }
-        if (other.kind === 'number' && isNegationExpr(node) && isNumberLiteral(node.operand) && !ordering && !acceptsValue(domain, -node.operand.value)) {
-            this.problem('code-out-of-range', `-${node.operand.value} is not a value of ${domain.name} (${describeDomain(domain)}).`, node);
+        const literal = isNumberLiteral(node) ? node.value
+            : isNegationExpr(node) && isNumberLiteral(node.operand) ? -node.operand.value : undefined;
+        if (other.kind === 'number' && literal !== undefined && !ordering && !acceptsValue(domain, literal)) {
+            this.problem('code-out-of-range', `${literal} is not a value of ${domain.name} (${describeDomain(domain)}).`, node);
             return;
         }
         if (other.kind === 'boolean' || other.kind === 'set') {
